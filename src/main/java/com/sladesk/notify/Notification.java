@@ -1,0 +1,103 @@
+package com.sladesk.notify;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+/** An outbound message in the outbox, written in the transaction of the event that caused it. */
+@Entity
+public class Notification {
+
+    public enum Kind {
+        WARNING, ESCALATION
+    }
+
+    public enum Status {
+        PENDING, SENT, FAILED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private long requestId;
+    @Enumerated(EnumType.STRING)
+    private Kind kind;
+    private String recipient;
+    private String subject;
+    private String body;
+    @Enumerated(EnumType.STRING)
+    private Status status;
+    private int attempts;
+    private String lastError;
+    private String dedupeKey;
+    private Instant createdAt;
+    private Instant sentAt;
+
+    protected Notification() {
+    }
+
+    public Notification(long requestId, Kind kind, String recipient, String subject, String body, String dedupeKey,
+            Instant createdAt) {
+        this.requestId = requestId;
+        this.kind = kind;
+        this.recipient = recipient;
+        this.subject = subject;
+        this.body = body;
+        this.dedupeKey = dedupeKey;
+        this.createdAt = createdAt;
+        this.status = Status.PENDING;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getRequestId() {
+        return requestId;
+    }
+
+    public Kind getKind() {
+        return kind;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public String getDedupeKey() {
+        return dedupeKey;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+}

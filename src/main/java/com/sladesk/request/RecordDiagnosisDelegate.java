@@ -1,0 +1,35 @@
+package com.sladesk.request;
+
+import java.time.Instant;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import com.sladesk.request.ServiceRequestProcess.Var;
+
+/** Implements "Record diagnosis" (Task_RecordDiagnosis): the expert's note, back IN_PROGRESS with the agent. */
+@Component
+public class RecordDiagnosisDelegate implements JavaDelegate {
+
+    private final ServiceRequestRepository requests;
+    private final RequestMessageRepository messages;
+
+    public RecordDiagnosisDelegate(ServiceRequestRepository requests, RequestMessageRepository messages) {
+        this.requests = requests;
+        this.messages = messages;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        ServiceRequest request = requests.findById(ServiceRequestProcess.requestId(execution)).orElseThrow();
+        messages.save(new RequestMessage(request.getId(), RequestMessage.Author.EXPERT,
+                ServiceRequestProcess.string(execution, Var.DIAGNOSED_BY), true,
+                ServiceRequestProcess.string(execution, Var.DIAGNOSIS), null, now));
+        request.moveTo(RequestStatus.IN_PROGRESS, now);
+        // the agent chooses the outcome afresh after the diagnosis
+        execution.removeVariable(Var.OUTCOME);
+    }
+}

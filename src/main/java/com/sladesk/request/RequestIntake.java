@@ -1,0 +1,84 @@
+package com.sladesk.request;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.sladesk.request.ServiceRequestProcess.Var;
+
+/**
+ * The one way a request enters the desk: the request row and its process instance are written in one
+ * transaction, so neither exists without the other.
+ */
+@Service
+public class RequestIntake {
+
+    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(1);
+
+    private final CustomerRepository customers;
+    private final ServiceRequestRepository requests;
+    private final RuntimeService runtimeService;
+
+    public RequestIntake(CustomerRepository customers, ServiceRequestRepository requests,
+            RuntimeService runtimeService) {
+        this.customers = customers;
+        this.requests = requests;
+        this.runtimeService = runtimeService;
+    }
+
+    /** The request already taken in under this channel and external id, if any. */
+    @Transactional(readOnly = true)
+    public Optional<ServiceRequest> existing(Channel channel, String externalId) {
+        return externalId == null ? Optional.empty() : requests.findByChannelAndExternalId(channel, externalId);
+    }
+
+    @Transactional
+    public ServiceRequest receive(NewRequest command) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant receivedAt = command.receivedAt() == null ? now : command.receivedAt().toInstant();
+        if (receivedAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
+            throw new InvalidRequestException("receivedAt", "must not be more than a minute in the future");
+        }
+        Customer customer = customerOf(command.customer(), now);
+        ServiceRequest request = requests.saveAndFlush(new ServiceRequest(command.channel(), blankToNull(
+                command.externalId()), customer, command.category() == null ? Category.UNCLASSIFIED
+                        : command.category(), blankToNull(command.product()), command.subject().trim(),
+                command.description() == null ? "" : command.description(), receivedAt, now));
+        request.assignKey();
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(ServiceRequestProcess.PROCESS_KEY,
+                request.getRequestKey(), Map.of(
+                        Var.REQUEST_ID, request.getId(),
+                        Var.REQUEST_KEY, request.getRequestKey(),
+                        Var.CHANNEL, request.getChannel().name(),
+                        Var.CUSTOMER_NAME, customer.getName() == null ? customer.getCustomerRef() : customer.getName(),
+                        Var.CUSTOMER_TIER, customer.getTier().name(),
+                        Var.CATEGORY, request.getCategory().name(),
+                        Var.PRODUCT, request.getProduct() == null ? "" : request.getProduct(),
+                        Var.SUBJECT, request.getSubject(),
+                        Var.DESCRIPTION, request.getDescription()));
+        request.startedAs(instance.getId());
+        return request;
+    }
+
+    private Customer customerOf(NewRequest.CustomerData data, Instant now) {
+        String reference = data.reference();
+        return customers.findByCustomerRef(reference).orElseGet(() -> {
+            if (data.tier() == null) {
+                throw new InvalidRequestException("customer.tier", "is required for a customer we do not know yet");
+            }
+            return customers.saveAndFlush(new Customer(reference, blankToNull(data.name()), blankToNull(data.email()),
+                    blankToNull(data.phone()), data.tier(), now));
+        });
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

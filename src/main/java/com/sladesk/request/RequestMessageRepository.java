@@ -1,0 +1,10 @@
+package com.sladesk.request;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface RequestMessageRepository extends JpaRepository<RequestMessage, Long> {
+
+    List<RequestMessage> findByRequestIdOrderByCreatedAtAscIdAsc(long requestId);
+}

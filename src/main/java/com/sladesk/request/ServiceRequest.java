@@ -1,0 +1,185 @@
+package com.sladesk.request;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+
+/** One customer request, whatever channel it came on; its life cycle runs as a ServiceRequest process. */
+@Entity
+public class ServiceRequest {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String requestKey;
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+    private String externalId;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Customer customer;
+    @Enumerated(EnumType.STRING)
+    private Category category;
+    private String product;
+    private String subject;
+    private String description;
+    @Enumerated(EnumType.STRING)
+    private Priority priority;
+    private String team;
+    private String expertTeam;
+    private String escalationGroup;
+    @Enumerated(EnumType.STRING)
+    private RequestStatus status;
+    private String responder;
+    /** Some SLA clock of this request has breached its target (and stays so). */
+    private boolean breached;
+    private Instant receivedAt;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private Instant closedAt;
+    private String processInstanceId;
+    @Version
+    private long version;
+
+    protected ServiceRequest() {
+    }
+
+    public ServiceRequest(Channel channel, String externalId, Customer customer, Category category, String product,
+            String subject, String description, Instant receivedAt, Instant now) {
+        this.channel = channel;
+        this.externalId = externalId;
+        this.customer = customer;
+        this.category = category;
+        this.product = product;
+        this.subject = subject;
+        this.description = description;
+        this.receivedAt = receivedAt;
+        this.status = RequestStatus.NEW;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** The key follows the database id, so two nodes never hand out the same one. */
+    void assignKey() {
+        this.requestKey = "SR-%06d".formatted(id);
+    }
+
+    void startedAs(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    public void decided(Priority priority, String team, String expertTeam, String escalationGroup) {
+        this.priority = priority;
+        this.team = team;
+        this.expertTeam = expertTeam;
+        this.escalationGroup = escalationGroup;
+    }
+
+    public void respondedBy(String agent, Instant at) {
+        this.responder = agent;
+        moveTo(RequestStatus.IN_PROGRESS, at);
+    }
+
+    public void markBreached() {
+        this.breached = true;
+    }
+
+    public void moveTo(RequestStatus next, Instant at) {
+        this.status = next;
+        this.updatedAt = at;
+        if (next == RequestStatus.CLOSED) {
+            this.closedAt = at;
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getRequestKey() {
+        return requestKey;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public Customer getCustomer() {
+        return customer;
+    }
+
+    public Category getCategory() {
+        return category;
+    }
+
+    public String getProduct() {
+        return product;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public Priority getPriority() {
+        return priority;
+    }
+
+    public String getTeam() {
+        return team;
+    }
+
+    public String getExpertTeam() {
+        return expertTeam;
+    }
+
+    public String getEscalationGroup() {
+        return escalationGroup;
+    }
+
+    public RequestStatus getStatus() {
+        return status;
+    }
+
+    public boolean isBreached() {
+        return breached;
+    }
+
+    public String getResponder() {
+        return responder;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
+}

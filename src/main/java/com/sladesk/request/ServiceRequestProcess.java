@@ -1,0 +1,85 @@
+package com.sladesk.request;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/** Typed facade of the ServiceRequest process: its key, element ids, decisions and variables. */
+public final class ServiceRequestProcess {
+
+    public static final String PROCESS_KEY = "ServiceRequest";
+
+    public static final String DECISION_PRIORITY = "RequestPriority";
+    public static final String DECISION_SLA_TARGETS = "SlaTargets";
+    public static final String DECISION_ROUTING = "Routing";
+
+    public static final String TASK_RESPOND_TO_CUSTOMER = "Task_RespondToCustomer";
+    public static final String TASK_RESOLVE_REQUEST = "Task_ResolveRequest";
+    public static final String TASK_EXPERT_DIAGNOSIS = "Task_ExpertDiagnosis";
+    public static final String STAGE_FIRST_RESPONSE = "SubProcess_FirstResponse";
+    public static final String STAGE_RESOLUTION = "SubProcess_Resolution";
+    public static final String TIMER_FIRST_RESPONSE_WARNING = "Timer_FirstResponseWarning";
+    public static final String TIMER_FIRST_RESPONSE_BREACH = "Timer_FirstResponseBreach";
+    public static final String TIMER_RESOLUTION_WARNING = "Timer_ResolutionWarning";
+    public static final String TIMER_RESOLUTION_BREACH = "Timer_ResolutionBreach";
+    public static final String END_REQUEST_CLOSED = "EndEvent_RequestClosed";
+
+    /** Process variable names; the decision inputs and outputs carry the same names. */
+    public static final class Var {
+        public static final String REQUEST_ID = "requestId";
+        public static final String REQUEST_KEY = "requestKey";
+        public static final String CHANNEL = "channel";
+        public static final String CUSTOMER_NAME = "customerName";
+        public static final String CUSTOMER_TIER = "customerTier";
+        public static final String CATEGORY = "category";
+        public static final String PRODUCT = "product";
+        public static final String SUBJECT = "subject";
+        public static final String DESCRIPTION = "description";
+        public static final String PRIORITY = "priority";
+        public static final String FIRST_RESPONSE_TARGET = "firstResponseTarget";
+        public static final String RESOLUTION_TARGET = "resolutionTarget";
+        public static final String WARNING_PERCENT = "warningPercent";
+        public static final String CALENDAR = "calendar";
+        public static final String TEAM = "team";
+        public static final String EXPERT_TEAM = "expertTeam";
+        public static final String ESCALATION_GROUP = "escalationGroup";
+        public static final String FIRST_RESPONSE_WARN_AT = "firstResponseWarnAt";
+        public static final String FIRST_RESPONSE_DUE_AT = "firstResponseDueAt";
+        public static final String RESOLUTION_WARN_AT = "resolutionWarnAt";
+        public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
+        public static final String TASK_PRIORITY = "taskPriority";
+        public static final String RESPONDER = "responder";
+        public static final String DIAGNOSED_BY = "diagnosedBy";
+        public static final String REPLY = "reply";
+        public static final String RESOLUTION = "resolution";
+        public static final String OUTCOME = "outcome";
+        public static final String DIAGNOSIS = "diagnosis";
+        /** Local input of the warning, breach and escalation activities. */
+        public static final String METRIC = "metric";
+        /** Local input of the escalation activities. */
+        public static final String LEVEL = "level";
+
+        private Var() {
+        }
+    }
+
+    /** Values of the {@link Var#OUTCOME} form field of the resolution task. */
+    public static final String OUTCOME_RESOLVED = "RESOLVED";
+    public static final String OUTCOME_TRANSFER_TO_EXPERTS = "TRANSFER_TO_EXPERTS";
+
+    private ServiceRequestProcess() {
+    }
+
+    public static long requestId(VariableScope scope) {
+        return ((Number) scope.getVariable(Var.REQUEST_ID)).longValue();
+    }
+
+    public static String string(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+
+    public static Date date(VariableScope scope, String name) {
+        return (Date) scope.getVariable(name);
+    }
+}

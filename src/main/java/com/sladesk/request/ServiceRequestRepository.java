@@ -1,0 +1,27 @@
+package com.sladesk.request;
+
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface ServiceRequestRepository extends JpaRepository<ServiceRequest, Long> {
+
+    Optional<ServiceRequest> findByRequestKey(String requestKey);
+
+    Optional<ServiceRequest> findByChannelAndExternalId(Channel channel, String externalId);
+
+    /** Newest first; a null filter matches everything. */
+    @Query("""
+            select r from ServiceRequest r
+            where (:status is null or r.status = :status)
+              and (:team is null or r.team = :team)
+              and (:breached is null or r.breached = :breached)
+            order by r.createdAt desc, r.id desc
+            """)
+    Page<ServiceRequest> search(@Param("status") RequestStatus status, @Param("team") String team,
+            @Param("breached") Boolean breached, Pageable pageable);
+}

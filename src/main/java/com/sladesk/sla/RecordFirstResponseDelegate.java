@@ -1,0 +1,42 @@
+package com.sladesk.sla;
+
+import java.time.Instant;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import com.sladesk.request.RequestMessage;
+import com.sladesk.request.RequestMessageRepository;
+import com.sladesk.request.ServiceRequest;
+import com.sladesk.request.ServiceRequestProcess;
+import com.sladesk.request.ServiceRequestProcess.Var;
+import com.sladesk.request.ServiceRequestRepository;
+
+/** Implements "Record first response" (Task_RecordFirstResponse): the reply, IN_PROGRESS, clock stopped. */
+@Component
+public class RecordFirstResponseDelegate implements JavaDelegate {
+
+    private final SlaClocks clocks;
+    private final ServiceRequestRepository requests;
+    private final RequestMessageRepository messages;
+
+    public RecordFirstResponseDelegate(SlaClocks clocks, ServiceRequestRepository requests,
+            RequestMessageRepository messages) {
+        this.clocks = clocks;
+        this.requests = requests;
+        this.messages = messages;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        ServiceRequest request = requests.findById(ServiceRequestProcess.requestId(execution)).orElseThrow();
+        String responder = ServiceRequestProcess.string(execution, Var.RESPONDER);
+        messages.save(new RequestMessage(request.getId(), RequestMessage.Author.AGENT, responder, false,
+                ServiceRequestProcess.string(execution, Var.REPLY), request.getChannel(), now));
+        request.respondedBy(responder, now);
+        clocks.stop(request.getId(), SlaMetric.FIRST_RESPONSE, now);
+    }
+}

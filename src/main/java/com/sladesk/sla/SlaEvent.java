@@ -1,0 +1,67 @@
+package com.sladesk.sla;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+/** Something that happened to a clock: warned, breached, escalated to a level, met. */
+@Entity
+public class SlaEvent {
+
+    public enum Type {
+        WARNING, BREACHED, ESCALATED, MET
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private long requestId;
+    @Enumerated(EnumType.STRING)
+    private SlaMetric metric;
+    @Enumerated(EnumType.STRING)
+    private Type type;
+    private int level;
+    private String groupId;
+    private Instant occurredAt;
+
+    protected SlaEvent() {
+    }
+
+    public SlaEvent(long requestId, SlaMetric metric, Type type, int level, String groupId, Instant occurredAt) {
+        this.requestId = requestId;
+        this.metric = metric;
+        this.type = type;
+        this.level = level;
+        this.groupId = groupId;
+        this.occurredAt = occurredAt;
+    }
+
+    public long getRequestId() {
+        return requestId;
+    }
+
+    public SlaMetric getMetric() {
+        return metric;
+    }
+
+    public Type getType() {
+        return type;
+    }
+
+    public int getLevel() {
+        return level;
+    }
+
+    public String getGroupId() {
+        return groupId;
+    }
+
+    public Instant getOccurredAt() {
+        return occurredAt;
+    }
+}

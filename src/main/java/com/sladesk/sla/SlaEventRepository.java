@@ -1,0 +1,12 @@
+package com.sladesk.sla;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface SlaEventRepository extends JpaRepository<SlaEvent, Long> {
+
+    List<SlaEvent> findByRequestIdOrderByOccurredAtAscIdAsc(long requestId);
+
+    boolean existsByRequestIdAndMetricAndTypeAndLevel(long requestId, SlaMetric metric, SlaEvent.Type type, int level);
+}

@@ -1,0 +1,55 @@
+package com.sladesk.sla;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import com.sladesk.notify.Notification;
+import com.sladesk.notify.Outbox;
+import com.sladesk.request.ServiceRequestProcess;
+import com.sladesk.request.ServiceRequestProcess.Var;
+
+/** Implements "Warn the team" (Task_WarnFirstResponse, Task_WarnResolution): event, priority, notification. */
+@Component
+public class WarnTeamDelegate implements JavaDelegate {
+
+    private final SlaClocks clocks;
+    private final OpenTasks openTasks;
+    private final Outbox outbox;
+    private final SlaProperties properties;
+
+    public WarnTeamDelegate(SlaClocks clocks, OpenTasks openTasks, Outbox outbox, SlaProperties properties) {
+        this.clocks = clocks;
+        this.openTasks = openTasks;
+        this.outbox = outbox;
+        this.properties = properties;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long requestId = ServiceRequestProcess.requestId(execution);
+        SlaMetric metric = SlaMetric.valueOf(ServiceRequestProcess.string(execution, Var.METRIC));
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        if (!clocks.warn(requestId, metric, now)) {
+            return;
+        }
+        List<Task> tasks = openTasks.of(execution);
+        openTasks.raisePriority(execution, tasks, properties.warningPriorityRaise());
+        String key = ServiceRequestProcess.string(execution, Var.REQUEST_KEY);
+        String recipient = tasks.stream().map(Task::getAssignee).filter(Objects::nonNull).findFirst()
+                .map(user -> "user:" + user)
+                .orElse("group:" + ServiceRequestProcess.string(execution, Var.TEAM));
+        Instant due = clocks.clock(requestId, metric).getDueAt();
+        outbox.enqueue(requestId, Notification.Kind.WARNING, recipient,
+                "[%s] %s target at risk, due %s".formatted(key, metric, due),
+                "Request %s: \"%s\" must meet its %s target by %s.".formatted(key,
+                        ServiceRequestProcess.string(execution, Var.SUBJECT), metric, due),
+                key + "/WARNING/" + metric, now);
+    }
+}

@@ -1,0 +1,111 @@
+package com.sladesk.system;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.sladesk.request.InvalidRequestException;
+
+/** Turns bad input into application/problem+json that names the field and the problem. */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(), "message", messageOf(error))).toList();
+        String detail = errors.stream().map(e -> e.get("field") + ": " + e.get("message"))
+                .collect(Collectors.joining("; "));
+        return problem(detail, errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
+                        "field", result.getMethodParameter().getParameterName(),
+                        "message", String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        String detail = errors.stream().map(e -> e.get("field") + ": " + e.get("message"))
+                .collect(Collectors.joining("; "));
+        return problem(detail, errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof InvalidFormatException invalid) {
+            String field = fieldPath(invalid);
+            Class<?> type = invalid.getTargetType();
+            String message = type != null && type.isEnum()
+                    ? "unknown value '" + invalid.getValue() + "', expected one of "
+                            + Arrays.toString(type.getEnumConstants())
+                    : "cannot read '" + invalid.getValue() + "' as " + (type == null ? "value" : type.getSimpleName());
+            return problem(field + ": " + message, List.of(Map.of("field", field, "message", message)));
+        }
+        if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = fieldPath(mapping);
+            return problem(field + ": has the wrong type", List.of(Map.of("field", field, "message",
+                    "has the wrong type")));
+        }
+        if (ex.getCause() instanceof JsonProcessingException json) {
+            return problem("Malformed JSON: " + json.getOriginalMessage(), List.of());
+        }
+        return problem("The request body is missing or unreadable", List.of());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
+        String message = "cannot read '" + ex.getValue() + "'";
+        if (ex.getRequiredType() != null && ex.getRequiredType().isEnum()) {
+            message += ", expected one of " + Arrays.toString(ex.getRequiredType().getEnumConstants());
+        }
+        return problem(ex.getName() + ": " + message, List.of(Map.of("field", ex.getName(), "message", message)));
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Object> handleInvalidRequest(InvalidRequestException ex) {
+        return problem(ex.getField() + ": " + ex.getMessage(), List.of(Map.of("field", ex.getField(), "message",
+                ex.getMessage())));
+    }
+
+    private static ResponseEntity<Object> problem(String detail, List<Map<String, String>> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static String fieldPath(JsonMappingException ex) {
+        return ex.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String messageOf(FieldError error) {
+        return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+    }
+}

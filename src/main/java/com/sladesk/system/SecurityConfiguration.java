@@ -1,0 +1,64 @@
+package com.sladesk.system;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Our API and actuator: HTTP basic against Camunda's users, groups as authorities.
+ * The engine REST API: Camunda's own basic-auth filter, so engine authorizations apply to the caller.
+ * The webapps (Cockpit, Tasklist, Admin) keep their own session login and CSRF protection.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    static final String[] INTAKE_GROUPS = {Groups.INTEGRATIONS, Groups.SERVICE_DESK, Groups.TECH_SUPPORT, Groups.ADMIN};
+    static final String[] STAFF_GROUPS = {Groups.SERVICE_DESK, Groups.TECH_SUPPORT, Groups.EXPERTS, Groups.TEAM_LEADS,
+            Groups.SERVICE_MANAGERS, Groups.SERVICE_DIRECTORS, Groups.INTEGRATIONS, Groups.ADMIN};
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/requests").hasAnyAuthority(INTAKE_GROUPS)
+                        .requestMatchers("/api/**").hasAnyAuthority(STAFF_GROUPS)
+                        .anyRequest().hasAuthority(Groups.ADMIN))
+                .httpBasic(withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // stateless basic auth: no cookie, so no cross-site request to forge
+                .csrf(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
+        // Camunda's webapps authenticate and protect against CSRF themselves; /engine-rest is guarded below.
+        http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("engine-rest-authentication");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addInitParameter("rest-url-pattern-prefix", "");
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+}

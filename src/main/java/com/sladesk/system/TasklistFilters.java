@@ -1,0 +1,98 @@
+package com.sladesk.system;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import com.sladesk.request.ServiceRequestProcess.Var;
+
+/** The Tasklist filters agents and escalation groups work from, each visible to the groups that need it. */
+@Component
+class TasklistFilters {
+
+    static final List<String> TASKLIST_GROUPS = List.of(Groups.SERVICE_DESK, Groups.TECH_SUPPORT, Groups.EXPERTS,
+            Groups.TEAM_LEADS, Groups.SERVICE_MANAGERS, Groups.SERVICE_DIRECTORS);
+    static final List<String> QUEUE_GROUPS = List.of(Groups.SERVICE_DESK, Groups.TECH_SUPPORT, Groups.EXPERTS);
+    static final List<String> ESCALATION_GROUPS = List.of(Groups.TEAM_LEADS, Groups.SERVICE_MANAGERS,
+            Groups.SERVICE_DIRECTORS);
+
+    static final String MY_TASKS = "My tasks";
+    static final String MY_TEAMS_QUEUE = "My team's queue";
+    static final String DUE_SOON = "Due soon";
+    static final String OVERDUE = "Overdue";
+    static final String ESCALATED_TO_ME = "Escalated to me";
+
+    private final FilterService filterService;
+    private final TaskService taskService;
+    private final AuthorizationService authorizationService;
+    private final SeedOnce seedOnce;
+
+    TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService,
+            SeedOnce seedOnce) {
+        this.filterService = filterService;
+        this.taskService = taskService;
+        this.authorizationService = authorizationService;
+        this.seedOnce = seedOnce;
+    }
+
+    @Order(3)
+    @EventListener(ApplicationReadyEvent.class)
+    public void createFilters() {
+        seedOnce.run("tasklist-filters-v1", () -> {
+            create(MY_TASKS, "Tasks assigned to me, earliest due first", -10,
+                    query().taskAssigneeExpression("${currentUser()}"), TASKLIST_GROUPS);
+            create(MY_TEAMS_QUEUE, "Tasks of my groups, claimed or not, earliest due first", 0,
+                    query().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
+                    QUEUE_GROUPS);
+            create(DUE_SOON, "Follow-up date passed: the warning instant of an SLA target is behind us", 10,
+                    query().followUpBeforeExpression("${now()}"), TASKLIST_GROUPS);
+            create(OVERDUE, "Due date passed: the SLA target is missed", 20,
+                    query().dueBeforeExpression("${now()}"), TASKLIST_GROUPS);
+            create(ESCALATED_TO_ME, "Tasks escalated to one of my groups", 30,
+                    query().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
+                    ESCALATION_GROUPS);
+        });
+    }
+
+    private TaskQuery query() {
+        return taskService.createTaskQuery();
+    }
+
+    private void create(String name, String description, int priority, TaskQuery query, List<String> groups) {
+        query.orderByDueDate().asc().orderByTaskPriority().desc();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("description", description);
+        properties.put("priority", priority);
+        properties.put("refresh", true);
+        properties.put("variables", List.of(
+                Map.of("name", Var.REQUEST_KEY, "label", "Request"),
+                Map.of("name", Var.CUSTOMER_TIER, "label", "Tier"),
+                Map.of("name", Var.PRIORITY, "label", "Priority"),
+                Map.of("name", Var.CHANNEL, "label", "Channel")));
+        Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
+        filterService.saveFilter(filter);
+        for (String group : groups) {
+            Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(group);
+            authorization.setResource(Resources.FILTER);
+            authorization.setResourceId(filter.getId());
+            authorization.addPermission(Permissions.READ);
+            authorizationService.saveAuthorization(authorization);
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package com.sladesk.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sladesk.request.ServiceRequestProcess.Var;
+
+/**
+ * The request life cycle over real HTTP: intake through our API, tasks claimed and completed through
+ * /engine-rest as an agent's Tasklist would, the result read back from our API.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RequestApiIT {
+
+    private static final String INTAKE = "intake";
+    private static final String AGENT_TECH_SUPPORT = "agent.wang";
+    private static final String AGENT_SERVICE_DESK = "agent.li";
+    private static final String EXPERT = "expert.zhao";
+
+    @LocalServerPort int port;
+    @Autowired ObjectMapper json;
+    @Autowired ServiceRequestRepository requests;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void requestGoesFromIntakeThroughTasklistToClosed() throws Exception {
+        // given
+        HttpResponse<String> created = post("/api/requests", INTAKE, outage("it-" + UUID.randomUUID()));
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode request = json.readTree(created.body());
+        String key = request.path("key").asText();
+        assertThat(key).matches("SR-\\d{6}");
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/requests/" + key);
+        assertThat(request.path("priority").asText()).isEqualTo("URGENT");
+        assertThat(request.path("team").asText()).isEqualTo("tech-support");
+        assertThat(request.path("clocks")).extracting(c -> c.path("metric").asText())
+                .containsExactly("FIRST_RESPONSE", "RESOLUTION");
+
+        // when the agent answers through the engine REST API
+        String respondTask = onlyTaskOf(key, AGENT_TECH_SUPPORT);
+        assertThat(get("/engine-rest/task/" + respondTask + "/deployed-form", AGENT_TECH_SUPPORT).body())
+                .contains("Form_RespondToCustomer");
+        assertThat(post("/engine-rest/task/" + respondTask + "/claim", AGENT_TECH_SUPPORT,
+                "{\"userId\":\"" + AGENT_TECH_SUPPORT + "\"}").statusCode()).isEqualTo(204);
+        submit(respondTask, AGENT_TECH_SUPPORT, Var.REPLY, "We are looking into it.");
+
+        // and hands it to the experts, who diagnose, and the agent resolves
+        String resolveTask = onlyTaskOf(key, AGENT_TECH_SUPPORT);
+        submit(resolveTask, AGENT_TECH_SUPPORT, Var.RESOLUTION, "Please check the firmware.", Var.OUTCOME,
+                ServiceRequestProcess.OUTCOME_TRANSFER_TO_EXPERTS);
+        assertThat(json.readTree(get("/api/requests/" + key, INTAKE).body()).path("status").asText())
+                .isEqualTo("WITH_EXPERTS");
+        String expertTask = onlyTaskOf(key, EXPERT);
+        post("/engine-rest/task/" + expertTask + "/claim", EXPERT, "{\"userId\":\"" + EXPERT + "\"}");
+        submit(expertTask, EXPERT, Var.DIAGNOSIS, "Known firmware bug; roll back to 1.2.");
+        String resolveAgain = onlyTaskOf(key, AGENT_TECH_SUPPORT);
+        submit(resolveAgain, AGENT_TECH_SUPPORT, Var.RESOLUTION, "Rolled back the firmware.", Var.OUTCOME,
+                ServiceRequestProcess.OUTCOME_RESOLVED);
+
+        // then
+        JsonNode closed = json.readTree(get("/api/requests/" + key, INTAKE).body());
+        assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.path("responder").asText()).isEqualTo(AGENT_TECH_SUPPORT);
+        assertThat(closed.path("clocks")).extracting(c -> c.path("state").asText()).containsExactly("MET", "MET");
+        assertThat(closed.path("events")).extracting(e -> e.path("type").asText()).containsExactly("MET", "MET");
+        assertThat(closed.path("messages")).extracting(m -> m.path("body").asText()).containsExactly(
+                "We are looking into it.", "Please check the firmware.", "Known firmware bug; roll back to 1.2.",
+                "Rolled back the firmware.");
+    }
+
+    @Test
+    void anAgentOfAnotherTeamCannotSeeOrClaimTheTask() throws Exception {
+        // given a fault, routed to tech-support
+        String key = json.readTree(post("/api/requests", INTAKE, outage(null)).body()).path("key").asText();
+        String taskId = onlyTaskOf(key, AGENT_TECH_SUPPORT);
+
+        // when / then
+        assertThat(json.readTree(get("/engine-rest/task?processInstanceBusinessKey=" + key, AGENT_SERVICE_DESK)
+                .body())).isEmpty();
+        assertThat(get("/engine-rest/task/" + taskId, AGENT_SERVICE_DESK).statusCode()).isIn(403, 404);
+        assertThat(post("/engine-rest/task/" + taskId + "/claim", AGENT_SERVICE_DESK,
+                "{\"userId\":\"" + AGENT_SERVICE_DESK + "\"}").statusCode()).isIn(403, 404);
+        assertThat(json.readTree(get("/engine-rest/task/" + taskId, AGENT_TECH_SUPPORT).body()).path("assignee")
+                .isNull()).isTrue();
+    }
+
+    @Test
+    void anonymousCallsGetUnauthorizedExceptHealth() throws Exception {
+        assertThat(send(HttpRequest.newBuilder(uri("/api/requests")).GET()).statusCode()).isEqualTo(401);
+        assertThat(send(HttpRequest.newBuilder(uri("/engine-rest/task")).GET()).statusCode()).isEqualTo(401);
+        assertThat(send(HttpRequest.newBuilder(uri("/engine-rest/process-definition")).GET()).statusCode())
+                .isEqualTo(401);
+        assertThat(send(HttpRequest.newBuilder(uri("/actuator/health")).GET()).statusCode()).isEqualTo(200);
+        // a user nobody else in this class logs in as: a failed login delays that user's next one
+        assertThat(get("/api/requests", "director.zhou", "wrong-password").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void onlyIntakeGroupsMayCreateRequests() throws Exception {
+        assertThat(post("/api/requests", EXPERT, outage(null)).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void badInputAnswersProblemJsonNamingTheFieldAndCreatesNothing() throws Exception {
+        long before = requests.count();
+        ObjectNode missingSubject = outage(null);
+        missingSubject.remove("subject");
+        ObjectNode unknownChannel = outage(null).put("channel", "FAX");
+        ObjectNode unknownTier = outage(null);
+        ((ObjectNode) unknownTier.path("customer")).put("tier", "PLATINUM");
+        ObjectNode tooLong = outage(null).put("description", "x".repeat(4001));
+        ObjectNode future = outage(null).put("receivedAt", OffsetDateTime.now().plusMinutes(5).toString());
+        ObjectNode newCustomerWithoutTier = outage(null);
+        ((ObjectNode) newCustomerWithoutTier.path("customer")).put("id", "unknown-" + UUID.randomUUID())
+                .remove("tier");
+
+        assertProblem(post("/api/requests", INTAKE, missingSubject), "subject");
+        assertProblem(post("/api/requests", INTAKE, unknownChannel), "channel");
+        assertProblem(post("/api/requests", INTAKE, unknownTier), "customer.tier");
+        assertProblem(post("/api/requests", INTAKE, tooLong), "description");
+        assertProblem(post("/api/requests", INTAKE, future), "receivedAt");
+        assertProblem(post("/api/requests", INTAKE, newCustomerWithoutTier), "customer.tier");
+        assertProblem(post("/api/requests", INTAKE, "{\"channel\": \"EMAIL\", "), "Malformed JSON");
+        assertProblem(get("/api/requests?status=SLEEPING", INTAKE), "status");
+        assertThat(requests.count()).isEqualTo(before);
+        assertThat(get("/api/requests/SR-999999", INTAKE).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theSameChannelAndExternalIdMakesOneRequestEvenUnderConcurrentRetries() throws Exception {
+        // given
+        String body = json.writeValueAsString(outage("retry-" + UUID.randomUUID()));
+        List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            calls.add(() -> post("/api/requests", INTAKE, body));
+        }
+
+        // when
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        try {
+            for (Future<HttpResponse<String>> future : pool.invokeAll(calls)) {
+                responses.add(future.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        // then
+        assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(200, 201)
+                .filteredOn(status -> status == 201).hasSize(1);
+        assertThat(responses).extracting(r -> json.readTree(r.body()).path("key").asText()).containsOnly(
+                json.readTree(responses.get(0).body()).path("key").asText());
+        assertThat(post("/api/requests", INTAKE, body).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void listsRequestsNewestFirstFilteredByTeam() throws Exception {
+        // given
+        String first = json.readTree(post("/api/requests", INTAKE, outage(null)).body()).path("key").asText();
+        String second = json.readTree(post("/api/requests", INTAKE, outage(null)).body()).path("key").asText();
+
+        // when
+        JsonNode page = json.readTree(get("/api/requests?team=tech-support&status=NEW&size=200", AGENT_SERVICE_DESK)
+                .body());
+
+        // then
+        List<String> keys = new ArrayList<>();
+        page.path("content").forEach(r -> keys.add(r.path("key").asText()));
+        assertThat(keys).containsSubsequence(second, first);
+        assertThat(page.path("content")).allSatisfy(r -> assertThat(r.path("team").asText())
+                .isEqualTo("tech-support"));
+        assertThat(page.path("page").path("totalElements").asLong()).isGreaterThanOrEqualTo(2);
+    }
+
+    private ObjectNode outage(String externalId) {
+        ObjectNode body = json.createObjectNode().put("channel", "EMAIL").put("category", "FAULT")
+                .put("product", "Router X1").put("subject", "Outage at our headquarters")
+                .put("description", "Nothing works since 9:00");
+        if (externalId != null) {
+            body.put("externalId", externalId);
+        }
+        body.putObject("customer").put("id", "acme").put("name", "Acme Ltd").put("email", "ops@acme.example")
+                .put("tier", "VIP");
+        return body;
+    }
+
+    private String onlyTaskOf(String key, String user) throws Exception {
+        JsonNode tasks = json.readTree(get("/engine-rest/task?processInstanceBusinessKey=" + key, user).body());
+        assertThat(tasks).hasSize(1);
+        return tasks.get(0).path("id").asText();
+    }
+
+    private void submit(String taskId, String user, String... namesAndValues) throws Exception {
+        ObjectNode body = json.createObjectNode();
+        ObjectNode variables = body.putObject("variables");
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            variables.putObject(namesAndValues[i]).put("value", namesAndValues[i + 1]).put("type", "String");
+        }
+        HttpResponse<String> response = post("/engine-rest/task/" + taskId + "/submit-form", user, body);
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 204);
+    }
+
+    private void assertProblem(HttpResponse<String> response, String mentioned) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json.readTree(response.body()).path("detail").asText()).contains(mentioned);
+    }
+
+    private HttpResponse<String> get(String path, String user) throws Exception {
+        return get(path, user, "demo");
+    }
+
+    private HttpResponse<String> get(String path, String user, String password) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password)).GET());
+    }
+
+    private HttpResponse<String> post(String path, String user, Object body) throws Exception {
+        String text = body instanceof String s ? s : json.writeValueAsString(body);
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, "demo"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(text)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,327 @@
+package com.sladesk.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import com.sladesk.notify.Notification;
+import com.sladesk.notify.NotificationRepository;
+import com.sladesk.request.RequestSla.ClockView;
+import com.sladesk.request.RequestSla.EventView;
+import com.sladesk.request.ServiceRequestProcess.Var;
+import com.sladesk.system.ProcessDeployer;
+
+/** Every path of the ServiceRequest process, with the engine clock moved by hand and timer jobs executed. */
+@SpringBootTest
+class ServiceRequestProcessTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+    private static final AtomicInteger CUSTOMERS = new AtomicInteger();
+
+    @Autowired ProcessEngine processEngine;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired ManagementService managementService;
+    @Autowired RepositoryService repositoryService;
+    @Autowired RequestIntake intake;
+    @Autowired RequestReader reader;
+    @Autowired NotificationRepository notifications;
+    @Autowired ProcessDeployer deployer;
+
+    @BeforeEach
+    void setUp() {
+        AbstractAssertions.init(processEngine);
+        ClockUtil.setCurrentTime(Date.from(T0));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void vipOutageWaitsForFirstResponseWithTasklistDueAndFollowUpDates() {
+        // when
+        ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
+
+        // then
+        ProcessInstance instance = instanceOf(request);
+        assertThat(instance).isWaitingAt(ServiceRequestProcess.TASK_RESPOND_TO_CUSTOMER)
+                .hasBusinessKey(request.getRequestKey());
+        assertThat(task(instance)).hasCandidateGroup("tech-support")
+                .hasDueDate(Date.from(T0.plus(Duration.ofMinutes(15))));
+        assertThat(task(instance).getFollowUpDate()).isEqualTo(Date.from(T0.plus(Duration.ofSeconds(675))));
+        assertThat(task(instance).getPriority()).isEqualTo(Priority.URGENT.taskPriority());
+        RequestView view = view(request);
+        assertThat(view.priority()).isEqualTo(Priority.URGENT);
+        assertThat(view.team()).isEqualTo("tech-support");
+        assertThat(view.status()).isEqualTo(RequestStatus.NEW);
+        assertThat(clock(view, "FIRST_RESPONSE").dueAt()).isEqualTo(T0.plus(Duration.ofMinutes(15)));
+        assertThat(clock(view, "RESOLUTION").dueAt()).isEqualTo(T0.plus(Duration.ofHours(4)));
+        assertThat(clock(view, "RESOLUTION").warnAt()).isEqualTo(T0.plus(Duration.ofHours(3)));
+    }
+
+    @Test
+    void warningFiresAtSeventyFivePercentOfTargetAndNotBefore() {
+        // given
+        ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
+        ProcessInstance instance = instanceOf(request);
+
+        // when the clock is one second short of the warning instant
+        ClockUtil.setCurrentTime(Date.from(T0.plusSeconds(674)));
+
+        // then
+        assertThat(executableTimer(instance, ServiceRequestProcess.TIMER_FIRST_RESPONSE_WARNING)).isEmpty();
+
+        // when the warning instant passes
+        ClockUtil.setCurrentTime(Date.from(T0.plusSeconds(675)));
+        execute(executableTimer(instance, ServiceRequestProcess.TIMER_FIRST_RESPONSE_WARNING).get(0));
+
+        // then
+        assertThat(types(view(request))).containsExactly("WARNING");
+        assertThat(task(instance).getPriority()).isEqualTo(Priority.URGENT.taskPriority() + 10);
+        assertThat(notifications.findByRequestIdOrderByIdAsc(request.getId()))
+                .extracting(Notification::getKind, Notification::getRecipient, Notification::getStatus)
+                .containsExactly(tuple(Notification.Kind.WARNING, "group:tech-support",
+                        Notification.Status.PENDING));
+        assertThat(instance).isWaitingAt(ServiceRequestProcess.TASK_RESPOND_TO_CUSTOMER);
+    }
+
+    @Test
+    void breachRecordsBreachedAndEscalatesToTheTeamLeads() {
+        // given
+        ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
+        ProcessInstance instance = instanceOf(request);
+
+        // when the due instant passes with the task still open
+        ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofMinutes(16))));
+        executeAllDueTimers(instance);
+
+        // then
+        RequestView view = view(request);
+        assertThat(types(view)).containsExactly("WARNING", "BREACHED", "ESCALATED");
+        EventView escalation = view.events().get(2);
+        assertThat(escalation.level()).isEqualTo(1);
+        assertThat(escalation.group()).isEqualTo("team-leads");
+        assertThat(clock(view, "FIRST_RESPONSE").state()).isEqualTo("BREACHED");
+        assertThat(view.breached()).isTrue();
+        assertThat(task(instance)).hasCandidateGroup("team-leads").hasCandidateGroup("tech-support");
+        assertThat(task(instance).getPriority()).isEqualTo(Priority.URGENT.taskPriority() + 10 + 20);
+        assertThat(notifications.findByRequestIdOrderByIdAsc(request.getId())).extracting(Notification::getKind)
+                .containsExactly(Notification.Kind.WARNING, Notification.Kind.ESCALATION);
+    }
+
+    @Test
+    void answeringInTimeStopsTheFirstResponseClockAsMetAndEndsItsTimers() {
+        // given
+        ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
+        ProcessInstance instance = instanceOf(request);
+        ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofMinutes(5))));
+
+        // when
+        taskService.claim(task(instance).getId(), "agent.wang");
+        complete(task(instance), withVariables(Var.REPLY, "We are on it."));
+
+        // then
+        assertThat(instance).isWaitingAt(ServiceRequestProcess.TASK_RESOLVE_REQUEST);
+        assertThat(task(instance)).isAssignedTo("agent.wang");
+        assertThat(timers(instance)).as("only the resolution warning and breach timers remain")
+                .extracting(Job::getDuedate).containsExactlyInAnyOrder(Date.from(T0.plus(Duration.ofHours(3))),
+                        Date.from(T0.plus(Duration.ofHours(4))));
+        RequestView view = view(request);
+        ClockView firstResponse = clock(view, "FIRST_RESPONSE");
+        assertThat(firstResponse.state()).isEqualTo("MET");
+        assertThat(firstResponse.elapsed()).isEqualTo("PT5M");
+        assertThat(view.status()).isEqualTo(RequestStatus.IN_PROGRESS);
+        assertThat(view.responder()).isEqualTo("agent.wang");
+        assertThat(view.messages()).extracting(RequestView.MessageView::body).containsExactly("We are on it.");
+        assertThat(types(view)).containsExactly("MET");
+    }
+
+    @Test
+    void answeringLateStopsTheFirstResponseClockAsBreachedOnce() {
+        // given a breach the timers already recorded
+        ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
+        ProcessInstance instance = instanceOf(request);
+        ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofMinutes(20))));
+        executeAllDueTimers(instance);
+
+        // when
+        complete(task(instance), withVariables(Var.REPLY, "Sorry for the wait."));
+
+        // then
+        RequestView view = view(request);
+        assertThat(clock(view, "FIRST_RESPONSE").state()).isEqualTo("BREACHED");
+        assertThat(clock(view, "FIRST_RESPONSE").elapsed()).isEqualTo("PT20M");
+        assertThat(types(view)).containsExactly("WARNING", "BREACHED", "ESCALATED");
+    }
+
+    @Test
+    void answeringAfterTheDueInstantBeforeTheTimerRanRecordsTheBreach() {
+        // given
+        ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
+        ProcessInstance instance = instanceOf(request);
+        ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofMinutes(16))));
+
+        // when the agent answers before the job executor got to the breach timer
+        complete(task(instance), withVariables(Var.REPLY, "Late, sorry."));
+
+        // then
+        RequestView view = view(request);
+        assertThat(clock(view, "FIRST_RESPONSE").state()).isEqualTo("BREACHED");
+        assertThat(types(view)).containsExactly("BREACHED");
+        assertThat(view.breached()).isTrue();
+    }
+
+    @Test
+    void resolutionTimersWarnAndEscalateTheOpenResolutionTask() {
+        // given
+        ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
+        ProcessInstance instance = instanceOf(request);
+        complete(task(instance), withVariables(Var.REPLY, "Looking into it."));
+
+        // when
+        ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofHours(4)).plusSeconds(1)));
+        executeAllDueTimers(instance);
+
+        // then
+        RequestView view = view(request);
+        assertThat(view.events()).filteredOn(e -> e.metric().equals("RESOLUTION")).extracting(EventView::type)
+                .containsExactly("WARNING", "BREACHED", "ESCALATED");
+        assertThat(task(instance)).hasCandidateGroup("team-leads");
+        assertThat(clock(view, "RESOLUTION").state()).isEqualTo("BREACHED");
+    }
+
+    @Test
+    void transferToExpertsGoesToTheExpertTeamAndBackToTheAgent() {
+        // given
+        ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
+        ProcessInstance instance = instanceOf(request);
+        taskService.claim(task(instance).getId(), "agent.wang");
+        complete(task(instance), withVariables(Var.REPLY, "Looking into it."));
+
+        // when
+        complete(task(instance), withVariables(Var.RESOLUTION, "Firmware? Please check.",
+                Var.OUTCOME, ServiceRequestProcess.OUTCOME_TRANSFER_TO_EXPERTS));
+
+        // then
+        assertThat(instance).isWaitingAt(ServiceRequestProcess.TASK_EXPERT_DIAGNOSIS);
+        assertThat(task(instance)).hasCandidateGroup("experts");
+        assertThat(view(request).status()).isEqualTo(RequestStatus.WITH_EXPERTS);
+
+        // when
+        taskService.claim(task(instance).getId(), "expert.zhao");
+        complete(task(instance), withVariables(Var.DIAGNOSIS, "Known firmware bug, roll back to 1.2."));
+
+        // then
+        assertThat(instance).isWaitingAt(ServiceRequestProcess.TASK_RESOLVE_REQUEST);
+        assertThat(task(instance)).isAssignedTo("agent.wang");
+        RequestView view = view(request);
+        assertThat(view.status()).isEqualTo(RequestStatus.IN_PROGRESS);
+        assertThat(view.messages()).extracting(RequestView.MessageView::authorId, RequestView.MessageView::internal)
+                .containsExactly(tuple("agent.wang", false),
+                        tuple("agent.wang", true),
+                        tuple("expert.zhao", true));
+    }
+
+    @Test
+    void resolvingClosesTheRequestWithEveryClockStopped() {
+        // given
+        ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
+        ProcessInstance instance = instanceOf(request);
+        complete(task(instance), withVariables(Var.REPLY, "Looking into it."));
+        ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofHours(2))));
+
+        // when
+        complete(task(instance), withVariables(Var.RESOLUTION, "Replaced the router.",
+                Var.OUTCOME, ServiceRequestProcess.OUTCOME_RESOLVED));
+
+        // then
+        assertThat(instance).isEnded().hasPassed(ServiceRequestProcess.END_REQUEST_CLOSED);
+        RequestView view = view(request);
+        assertThat(view.status()).isEqualTo(RequestStatus.CLOSED);
+        assertThat(view.closedAt()).isEqualTo(T0.plus(Duration.ofHours(2)));
+        assertThat(view.clocks()).extracting(ClockView::state).containsExactly("MET", "MET");
+        assertThat(clock(view, "RESOLUTION").elapsed()).isEqualTo("PT2H");
+        assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+    }
+
+    @Test
+    void restartWithoutEditsDeploysNoNewVersions() throws Exception {
+        // given
+        long processVersions = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(ServiceRequestProcess.PROCESS_KEY).count();
+        long deployments = repositoryService.createDeploymentQuery().count();
+
+        // when
+        deployer.deployChangedResources();
+
+        // then
+        assertThat(repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(ServiceRequestProcess.PROCESS_KEY).count()).isEqualTo(processVersions);
+        assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+    }
+
+    private static String newCustomer() {
+        return "customer-" + CUSTOMERS.incrementAndGet();
+    }
+
+    private ProcessInstance instanceOf(ServiceRequest request) {
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(request.getRequestKey())
+                .singleResult();
+    }
+
+    private RequestView view(ServiceRequest request) {
+        return reader.detail(request.getRequestKey()).orElseThrow();
+    }
+
+    private static ClockView clock(RequestView view, String metric) {
+        return view.clocks().stream().filter(c -> c.metric().equals(metric)).findFirst().orElseThrow();
+    }
+
+    private static List<String> types(RequestView view) {
+        return view.events().stream().map(EventView::type).toList();
+    }
+
+    private List<Job> timers(ProcessInstance instance) {
+        return managementService.createJobQuery().processInstanceId(instance.getId()).timers().list();
+    }
+
+    private List<Job> executableTimer(ProcessInstance instance, String timerId) {
+        return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(timerId)
+                .executable().list();
+    }
+
+    private void executeAllDueTimers(ProcessInstance instance) {
+        List<Job> due;
+        while (!(due = managementService.createJobQuery().processInstanceId(instance.getId()).executable()
+                .orderByJobDuedate().asc().list()).isEmpty()) {
+            execute(due.get(0));
+        }
+    }
+}
