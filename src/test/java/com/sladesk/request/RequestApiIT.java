@@ -2,14 +2,9 @@ package com.sladesk.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -17,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sladesk.request.ServiceRequestProcess.Var;
+import com.sladesk.support.ApiClient;
 
 /**
  * The request life cycle over real HTTP: intake through our API, tasks claimed and completed through
@@ -43,12 +40,17 @@ class RequestApiIT {
     @Autowired ObjectMapper json;
     @Autowired ServiceRequestRepository requests;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ApiClient api;
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient(json, port);
+    }
 
     @Test
     void requestGoesFromIntakeThroughTasklistToClosed() throws Exception {
         // given
-        HttpResponse<String> created = post("/api/requests", INTAKE, outage("it-" + UUID.randomUUID()));
+        HttpResponse<String> created = api.post("/api/requests", INTAKE, outage("it-" + UUID.randomUUID()));
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode request = json.readTree(created.body());
         String key = request.path("key").asText();
@@ -61,9 +63,9 @@ class RequestApiIT {
 
         // when the agent answers through the engine REST API
         String respondTask = onlyTaskOf(key, AGENT_TECH_SUPPORT);
-        assertThat(get("/engine-rest/task/" + respondTask + "/deployed-form", AGENT_TECH_SUPPORT).body())
+        assertThat(api.get("/engine-rest/task/" + respondTask + "/deployed-form", AGENT_TECH_SUPPORT).body())
                 .contains("Form_RespondToCustomer");
-        assertThat(post("/engine-rest/task/" + respondTask + "/claim", AGENT_TECH_SUPPORT,
+        assertThat(api.post("/engine-rest/task/" + respondTask + "/claim", AGENT_TECH_SUPPORT,
                 "{\"userId\":\"" + AGENT_TECH_SUPPORT + "\"}").statusCode()).isEqualTo(204);
         submit(respondTask, AGENT_TECH_SUPPORT, Var.REPLY, "We are looking into it.");
 
@@ -71,17 +73,17 @@ class RequestApiIT {
         String resolveTask = onlyTaskOf(key, AGENT_TECH_SUPPORT);
         submit(resolveTask, AGENT_TECH_SUPPORT, Var.RESOLUTION, "Please check the firmware.", Var.OUTCOME,
                 ServiceRequestProcess.OUTCOME_TRANSFER_TO_EXPERTS);
-        assertThat(json.readTree(get("/api/requests/" + key, INTAKE).body()).path("status").asText())
+        assertThat(json.readTree(api.get("/api/requests/" + key, INTAKE).body()).path("status").asText())
                 .isEqualTo("WITH_EXPERTS");
         String expertTask = onlyTaskOf(key, EXPERT);
-        post("/engine-rest/task/" + expertTask + "/claim", EXPERT, "{\"userId\":\"" + EXPERT + "\"}");
+        api.post("/engine-rest/task/" + expertTask + "/claim", EXPERT, "{\"userId\":\"" + EXPERT + "\"}");
         submit(expertTask, EXPERT, Var.DIAGNOSIS, "Known firmware bug; roll back to 1.2.");
         String resolveAgain = onlyTaskOf(key, AGENT_TECH_SUPPORT);
         submit(resolveAgain, AGENT_TECH_SUPPORT, Var.RESOLUTION, "Rolled back the firmware.", Var.OUTCOME,
                 ServiceRequestProcess.OUTCOME_RESOLVED);
 
         // then
-        JsonNode closed = json.readTree(get("/api/requests/" + key, INTAKE).body());
+        JsonNode closed = json.readTree(api.get("/api/requests/" + key, INTAKE).body());
         assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.path("responder").asText()).isEqualTo(AGENT_TECH_SUPPORT);
         assertThat(closed.path("clocks")).extracting(c -> c.path("state").asText()).containsExactly("MET", "MET");
@@ -94,33 +96,33 @@ class RequestApiIT {
     @Test
     void anAgentOfAnotherTeamCannotSeeOrClaimTheTask() throws Exception {
         // given a fault, routed to tech-support
-        String key = json.readTree(post("/api/requests", INTAKE, outage(null)).body()).path("key").asText();
+        String key = json.readTree(api.post("/api/requests", INTAKE, outage(null)).body()).path("key").asText();
         String taskId = onlyTaskOf(key, AGENT_TECH_SUPPORT);
 
         // when / then
-        assertThat(json.readTree(get("/engine-rest/task?processInstanceBusinessKey=" + key, AGENT_SERVICE_DESK)
+        assertThat(json.readTree(api.get("/engine-rest/task?processInstanceBusinessKey=" + key, AGENT_SERVICE_DESK)
                 .body())).isEmpty();
-        assertThat(get("/engine-rest/task/" + taskId, AGENT_SERVICE_DESK).statusCode()).isIn(403, 404);
-        assertThat(post("/engine-rest/task/" + taskId + "/claim", AGENT_SERVICE_DESK,
+        assertThat(api.get("/engine-rest/task/" + taskId, AGENT_SERVICE_DESK).statusCode()).isIn(403, 404);
+        assertThat(api.post("/engine-rest/task/" + taskId + "/claim", AGENT_SERVICE_DESK,
                 "{\"userId\":\"" + AGENT_SERVICE_DESK + "\"}").statusCode()).isIn(403, 404);
-        assertThat(json.readTree(get("/engine-rest/task/" + taskId, AGENT_TECH_SUPPORT).body()).path("assignee")
+        assertThat(json.readTree(api.get("/engine-rest/task/" + taskId, AGENT_TECH_SUPPORT).body()).path("assignee")
                 .isNull()).isTrue();
     }
 
     @Test
     void anonymousCallsGetUnauthorizedExceptHealth() throws Exception {
-        assertThat(send(HttpRequest.newBuilder(uri("/api/requests")).GET()).statusCode()).isEqualTo(401);
-        assertThat(send(HttpRequest.newBuilder(uri("/engine-rest/task")).GET()).statusCode()).isEqualTo(401);
-        assertThat(send(HttpRequest.newBuilder(uri("/engine-rest/process-definition")).GET()).statusCode())
+        assertThat(api.anonymousGet("/api/requests").statusCode()).isEqualTo(401);
+        assertThat(api.anonymousGet("/engine-rest/task").statusCode()).isEqualTo(401);
+        assertThat(api.anonymousGet("/engine-rest/process-definition").statusCode())
                 .isEqualTo(401);
-        assertThat(send(HttpRequest.newBuilder(uri("/actuator/health")).GET()).statusCode()).isEqualTo(200);
+        assertThat(api.anonymousGet("/actuator/health").statusCode()).isEqualTo(200);
         // a user nobody else in this class logs in as: a failed login delays that user's next one
-        assertThat(get("/api/requests", "director.zhou", "wrong-password").statusCode()).isEqualTo(401);
+        assertThat(api.get("/api/requests", "director.zhou", "wrong-password").statusCode()).isEqualTo(401);
     }
 
     @Test
     void onlyIntakeGroupsMayCreateRequests() throws Exception {
-        assertThat(post("/api/requests", EXPERT, outage(null)).statusCode()).isEqualTo(403);
+        assertThat(api.post("/api/requests", EXPERT, outage(null)).statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -137,16 +139,16 @@ class RequestApiIT {
         ((ObjectNode) newCustomerWithoutTier.path("customer")).put("id", "unknown-" + UUID.randomUUID())
                 .remove("tier");
 
-        assertProblem(post("/api/requests", INTAKE, missingSubject), "subject");
-        assertProblem(post("/api/requests", INTAKE, unknownChannel), "channel");
-        assertProblem(post("/api/requests", INTAKE, unknownTier), "customer.tier");
-        assertProblem(post("/api/requests", INTAKE, tooLong), "description");
-        assertProblem(post("/api/requests", INTAKE, future), "receivedAt");
-        assertProblem(post("/api/requests", INTAKE, newCustomerWithoutTier), "customer.tier");
-        assertProblem(post("/api/requests", INTAKE, "{\"channel\": \"EMAIL\", "), "Malformed JSON");
-        assertProblem(get("/api/requests?status=SLEEPING", INTAKE), "status");
+        assertProblem(api.post("/api/requests", INTAKE, missingSubject), "subject");
+        assertProblem(api.post("/api/requests", INTAKE, unknownChannel), "channel");
+        assertProblem(api.post("/api/requests", INTAKE, unknownTier), "customer.tier");
+        assertProblem(api.post("/api/requests", INTAKE, tooLong), "description");
+        assertProblem(api.post("/api/requests", INTAKE, future), "receivedAt");
+        assertProblem(api.post("/api/requests", INTAKE, newCustomerWithoutTier), "customer.tier");
+        assertProblem(api.post("/api/requests", INTAKE, "{\"channel\": \"EMAIL\", "), "Malformed JSON");
+        assertProblem(api.get("/api/requests?status=SLEEPING", INTAKE), "status");
         assertThat(requests.count()).isEqualTo(before);
-        assertThat(get("/api/requests/SR-999999", INTAKE).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/requests/SR-999999", INTAKE).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -155,7 +157,7 @@ class RequestApiIT {
         String body = json.writeValueAsString(outage("retry-" + UUID.randomUUID()));
         List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            calls.add(() -> post("/api/requests", INTAKE, body));
+            calls.add(() -> api.post("/api/requests", INTAKE, body));
         }
 
         // when
@@ -174,17 +176,17 @@ class RequestApiIT {
                 .filteredOn(status -> status == 201).hasSize(1);
         assertThat(responses).extracting(r -> json.readTree(r.body()).path("key").asText()).containsOnly(
                 json.readTree(responses.get(0).body()).path("key").asText());
-        assertThat(post("/api/requests", INTAKE, body).statusCode()).isEqualTo(200);
+        assertThat(api.post("/api/requests", INTAKE, body).statusCode()).isEqualTo(200);
     }
 
     @Test
     void listsRequestsNewestFirstFilteredByTeam() throws Exception {
         // given
-        String first = json.readTree(post("/api/requests", INTAKE, outage(null)).body()).path("key").asText();
-        String second = json.readTree(post("/api/requests", INTAKE, outage(null)).body()).path("key").asText();
+        String first = json.readTree(api.post("/api/requests", INTAKE, outage(null)).body()).path("key").asText();
+        String second = json.readTree(api.post("/api/requests", INTAKE, outage(null)).body()).path("key").asText();
 
         // when
-        JsonNode page = json.readTree(get("/api/requests?team=tech-support&status=NEW&size=200", AGENT_SERVICE_DESK)
+        JsonNode page = json.readTree(api.get("/api/requests?team=tech-support&status=NEW&size=200", AGENT_SERVICE_DESK)
                 .body());
 
         // then
@@ -209,7 +211,7 @@ class RequestApiIT {
     }
 
     private String onlyTaskOf(String key, String user) throws Exception {
-        JsonNode tasks = json.readTree(get("/engine-rest/task?processInstanceBusinessKey=" + key, user).body());
+        JsonNode tasks = json.readTree(api.get("/engine-rest/task?processInstanceBusinessKey=" + key, user).body());
         assertThat(tasks).hasSize(1);
         return tasks.get(0).path("id").asText();
     }
@@ -220,7 +222,7 @@ class RequestApiIT {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             variables.putObject(namesAndValues[i]).put("value", namesAndValues[i + 1]).put("type", "String");
         }
-        HttpResponse<String> response = post("/engine-rest/task/" + taskId + "/submit-form", user, body);
+        HttpResponse<String> response = api.post("/engine-rest/task/" + taskId + "/submit-form", user, body);
         assertThat(response.statusCode()).as(response.body()).isIn(200, 204);
     }
 
@@ -229,31 +231,5 @@ class RequestApiIT {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(json.readTree(response.body()).path("detail").asText()).contains(mentioned);
-    }
-
-    private HttpResponse<String> get(String path, String user) throws Exception {
-        return get(path, user, "demo");
-    }
-
-    private HttpResponse<String> get(String path, String user, String password) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password)).GET());
-    }
-
-    private HttpResponse<String> post(String path, String user, Object body) throws Exception {
-        String text = body instanceof String s ? s : json.writeValueAsString(body);
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, "demo"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(text)));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,140 @@
+package com.sladesk.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sladesk.support.ApiClient;
+
+/**
+ * A designer deploys a changed SlaTargets table through /engine-rest, as Camunda Modeler does: requests
+ * created afterwards get the short targets, run past them, and reach the team lead's "Escalated to me".
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DesignerChangesTargetsIT {
+
+    /** A rule a designer puts first: requests from the API channel get one and two minute targets. */
+    private static final String SHORT_TARGETS_RULE = """
+            <rule id="Rule_ApiTrial">
+              <description>Trial: API requests answered within a minute</description>
+              <inputEntry id="InputEntry_ApiTrial_CustomerTier"><text></text></inputEntry>
+              <inputEntry id="InputEntry_ApiTrial_Priority"><text></text></inputEntry>
+              <inputEntry id="InputEntry_ApiTrial_Category"><text></text></inputEntry>
+              <inputEntry id="InputEntry_ApiTrial_Channel"><text>"API"</text></inputEntry>
+              <outputEntry id="OutputEntry_ApiTrial_FirstResponseTarget"><text>"PT1M"</text></outputEntry>
+              <outputEntry id="OutputEntry_ApiTrial_ResolutionTarget"><text>"PT2M"</text></outputEntry>
+              <outputEntry id="OutputEntry_ApiTrial_WarningPercent"><text>50</text></outputEntry>
+              <outputEntry id="OutputEntry_ApiTrial_Calendar"><text>"24x7"</text></outputEntry>
+            </rule>
+            """;
+
+    @LocalServerPort int port;
+    @Autowired ObjectMapper json;
+
+    private ApiClient api;
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient(json, port);
+    }
+
+    @Test
+    void shortTargetsDeployedByTheDesignerWarnBreachAndEscalateToTheTeamLead() throws Exception {
+        // given a request created before the change
+        String before = created(apiRequest(OffsetDateTime.now(ZoneOffset.UTC)));
+
+        // when the designer deploys the changed table
+        String table = new String(getClass().getResourceAsStream("/decisions/sla-targets.dmn").readAllBytes(),
+                StandardCharsets.UTF_8);
+        String changed = table.replaceFirst("(<output id=\"Output_Calendar\"[^>]*/>)", "$1\n" + SHORT_TARGETS_RULE);
+        assertThat(changed).isNotEqualTo(table);
+        HttpResponse<String> deployment = api.deploy("designer", "sla-targets-trial", "sla-targets.dmn", changed);
+        assertThat(deployment.statusCode()).as(deployment.body()).isEqualTo(200);
+
+        // and a request arrives that was received three minutes ago, past both short targets
+        String after = created(apiRequest(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(3)));
+        executeDueJobs(after);
+
+        // then the running request kept its targets and the new one got the short ones
+        assertThat(clock(api.getJson("/api/requests/" + before, "intake"), "FIRST_RESPONSE").path("target").asText())
+                .isNotEqualTo("PT1M");
+        JsonNode request = api.getJson("/api/requests/" + after, "intake");
+        assertThat(clock(request, "FIRST_RESPONSE").path("target").asText()).isEqualTo("PT1M");
+        assertThat(clock(request, "FIRST_RESPONSE").path("state").asText()).isEqualTo("BREACHED");
+        List<String> events = new ArrayList<>();
+        request.path("events").forEach(e -> events.add(e.path("type").asText() + "/" + e.path("metric").asText()));
+        assertThat(events).containsExactly("WARNING/FIRST_RESPONSE", "BREACHED/FIRST_RESPONSE",
+                "ESCALATED/FIRST_RESPONSE");
+        assertThat(request.path("events").get(2).path("group").asText()).isEqualTo("team-leads");
+
+        // and the team lead finds it under "Escalated to me", the agent's team under "Overdue"
+        assertThat(filteredTaskKeys("lead.chen", "Escalated to me", after)).isEqualTo(1);
+        assertThat(filteredTaskKeys("agent.li", "Overdue", after)).isEqualTo(1);
+        assertThat(filteredTaskKeys("agent.wang", "Overdue", after)).isZero();
+    }
+
+    private ObjectNode apiRequest(OffsetDateTime receivedAt) {
+        ObjectNode body = json.createObjectNode().put("channel", "API").put("externalId", UUID.randomUUID().toString())
+                .put("category", "BILLING").put("subject", "Invoice total looks wrong")
+                .put("receivedAt", receivedAt.toString());
+        body.putObject("customer").put("id", "globex").put("name", "Globex").put("tier", "STANDARD");
+        return body;
+    }
+
+    private String created(ObjectNode body) throws Exception {
+        HttpResponse<String> response = api.post("/api/requests", "intake", body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json.readTree(response.body()).path("key").asText();
+    }
+
+    /** What the job executor would do once the instants pass: run the due timer jobs, as an admin. */
+    private void executeDueJobs(String key) throws Exception {
+        String instance = api.getJson("/api/requests/" + key, "intake").path("processInstanceId").asText();
+        for (int round = 0; round < 10; round++) {
+            JsonNode jobs = api.getJson("/engine-rest/job?executable=true&processInstanceId=" + instance, "admin");
+            if (jobs.isEmpty()) {
+                return;
+            }
+            HttpResponse<String> executed = api.post("/engine-rest/job/" + jobs.get(0).path("id").asText()
+                    + "/execute", "admin", "");
+            assertThat(executed.statusCode()).as(executed.body()).isEqualTo(204);
+        }
+    }
+
+    private long filteredTaskKeys(String user, String filterName, String key) throws Exception {
+        String filterId = null;
+        for (JsonNode filter : api.getJson("/engine-rest/filter?resourceType=Task", user)) {
+            if (filter.path("name").asText().equals(filterName)) {
+                filterId = filter.path("id").asText();
+            }
+        }
+        assertThat(filterId).as("%s sees the filter %s", user, filterName).isNotNull();
+        ObjectNode query = json.createObjectNode().put("processInstanceBusinessKey", key);
+        return json.readTree(api.post("/engine-rest/filter/" + filterId + "/count", user, query).body())
+                .path("count").asLong();
+    }
+
+    private static JsonNode clock(JsonNode request, String metric) {
+        for (JsonNode clock : request.path("clocks")) {
+            if (clock.path("metric").asText().equals(metric)) {
+                return clock;
+            }
+        }
+        throw new AssertionError("no " + metric + " clock in " + request);
+    }
+}

@@ -1,0 +1,79 @@
+package com.sladesk.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Real HTTP calls into the running app, with HTTP basic as the given demo user. */
+public final class ApiClient {
+
+    public static final String DEMO_PASSWORD = "demo";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json;
+    private final int port;
+
+    public ApiClient(ObjectMapper json, int port) {
+        this.json = json;
+        this.port = port;
+    }
+
+    public HttpResponse<String> get(String path, String user) throws Exception {
+        return get(path, user, DEMO_PASSWORD);
+    }
+
+    public HttpResponse<String> get(String path, String user, String password) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password)).GET());
+    }
+
+    public HttpResponse<String> anonymousGet(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    public JsonNode getJson(String path, String user) throws Exception {
+        return json.readTree(get(path, user).body());
+    }
+
+    public HttpResponse<String> post(String path, String user, Object body) throws Exception {
+        String text = body instanceof String s ? s : json.writeValueAsString(body);
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, DEMO_PASSWORD))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(text)));
+    }
+
+    /** A multipart deployment as Camunda Modeler sends it to POST /engine-rest/deployment/create. */
+    public HttpResponse<String> deploy(String user, String deploymentName, String fileName, String content)
+            throws Exception {
+        String boundary = "----sladesk" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + deploymentName + "\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"deployment-source\"\r\n\r\nCamunda Modeler\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"" + fileName + "\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n"
+                + "--" + boundary + "--\r\n";
+        return send(HttpRequest.newBuilder(uri("/engine-rest/deployment/create"))
+                .header("Authorization", basic(user, DEMO_PASSWORD))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
