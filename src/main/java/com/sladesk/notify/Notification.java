@@ -14,7 +14,7 @@ import jakarta.persistence.Id;
 public class Notification {
 
     public enum Kind {
-        WARNING, ESCALATION
+        WARNING, ESCALATION, REMINDER
     }
 
     public enum Status {

@@ -15,10 +15,13 @@ public class RecordDiagnosisDelegate implements JavaDelegate {
 
     private final ServiceRequestRepository requests;
     private final RequestMessageRepository messages;
+    private final RequestStatuses statuses;
 
-    public RecordDiagnosisDelegate(ServiceRequestRepository requests, RequestMessageRepository messages) {
+    public RecordDiagnosisDelegate(ServiceRequestRepository requests, RequestMessageRepository messages,
+            RequestStatuses statuses) {
         this.requests = requests;
         this.messages = messages;
+        this.statuses = statuses;
     }
 
     @Override
@@ -28,7 +31,7 @@ public class RecordDiagnosisDelegate implements JavaDelegate {
         messages.save(new RequestMessage(request.getId(), RequestMessage.Author.EXPERT,
                 ServiceRequestProcess.string(execution, Var.DIAGNOSED_BY), true,
                 ServiceRequestProcess.string(execution, Var.DIAGNOSIS), null, now));
-        request.moveTo(RequestStatus.IN_PROGRESS, now);
+        statuses.move(request, RequestStatus.IN_PROGRESS, now, request.getResponder());
         // the agent chooses the outcome afresh after the diagnosis
         execution.removeVariable(Var.OUTCOME);
     }

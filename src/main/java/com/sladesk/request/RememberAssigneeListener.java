@@ -10,14 +10,16 @@ import org.springframework.stereotype.Component;
 import com.sladesk.request.ServiceRequestProcess.Var;
 
 /**
- * Completion listener of "Respond to customer" and "Diagnose as expert": remembers who did the task
- * (the assignee, else the user who completed it), so the responder takes the resolution task over.
+ * Completion listener of "Respond to customer", "Resolve request" and "Diagnose as expert": remembers who
+ * did the task (the assignee, else the user who completed it), so the agent who answered, or who asked the
+ * customer, gets the resolution task back.
  */
 @Component
 public class RememberAssigneeListener implements TaskListener {
 
     private static final Map<String, String> VARIABLE_BY_TASK = Map.of(
             ServiceRequestProcess.TASK_RESPOND_TO_CUSTOMER, Var.RESPONDER,
+            ServiceRequestProcess.TASK_RESOLVE_REQUEST, Var.RESPONDER,
             ServiceRequestProcess.TASK_EXPERT_DIAGNOSIS, Var.DIAGNOSED_BY);
 
     @Override

@@ -1,6 +1,7 @@
 package com.sladesk.request;
 
 import java.net.URI;
+import java.security.Principal;
 import java.util.Optional;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -8,10 +9,8 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,10 +33,12 @@ class RequestController {
 
     private final RequestIntake intake;
     private final RequestReader reader;
+    private final RequestConversation conversation;
 
-    RequestController(RequestIntake intake, RequestReader reader) {
+    RequestController(RequestIntake intake, RequestReader reader, RequestConversation conversation) {
         this.intake = intake;
         this.reader = reader;
+        this.conversation = conversation;
     }
 
     @PostMapping
@@ -61,8 +62,39 @@ class RequestController {
 
     @GetMapping("/{key}")
     RequestView get(@PathVariable String key) {
-        return reader.detail(key).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No request with key " + key), null));
+        return reader.detail(key).orElseThrow(() -> RequestConversation.notFound(key));
+    }
+
+    /** A message on the request; the same externalId again answers 200 with the message recorded first. */
+    @PostMapping("/{key}/messages")
+    ResponseEntity<RequestView.MessageView> addMessage(@PathVariable String key, @Valid @RequestBody NewMessage body,
+            Principal user) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<RequestMessage> existing = conversation.existing(key, body.externalId());
+            if (existing.isPresent()) {
+                return ResponseEntity.ok(RequestView.MessageView.of(existing.get()));
+            }
+            try {
+                RequestMessage created = conversation.add(key, body, user.getName());
+                return ResponseEntity.status(HttpStatus.CREATED).body(RequestView.MessageView.of(created));
+            } catch (DataIntegrityViolationException race) {
+                if (attempt == INTAKE_ATTEMPTS) {
+                    throw race;
+                }
+            }
+        }
+    }
+
+    @PostMapping("/{key}/confirm")
+    RequestView confirm(@PathVariable String key) {
+        conversation.confirm(key);
+        return reader.detail(key).orElseThrow();
+    }
+
+    @PostMapping("/{key}/reopen")
+    RequestView reopen(@PathVariable String key) {
+        conversation.reopen(key);
+        return reader.detail(key).orElseThrow();
     }
 
     @GetMapping

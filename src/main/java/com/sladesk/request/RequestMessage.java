@@ -45,6 +45,11 @@ public class RequestMessage {
         this.createdAt = createdAt;
     }
 
+    RequestMessage withExternalId(String externalId) {
+        this.externalId = externalId == null || externalId.isBlank() ? null : externalId;
+        return this;
+    }
+
     public Long getId() {
         return id;
     }
@@ -71,6 +76,10 @@ public class RequestMessage {
 
     public Channel getChannel() {
         return channel;
+    }
+
+    public String getExternalId() {
+        return externalId;
     }
 
     public Instant getCreatedAt() {

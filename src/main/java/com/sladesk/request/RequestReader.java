@@ -1,5 +1,6 @@
 package com.sladesk.request;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -15,11 +16,14 @@ public class RequestReader {
 
     private final ServiceRequestRepository requests;
     private final RequestMessageRepository messages;
+    private final ReclassificationRepository reclassifications;
     private final RequestSla sla;
 
-    public RequestReader(ServiceRequestRepository requests, RequestMessageRepository messages, RequestSla sla) {
+    public RequestReader(ServiceRequestRepository requests, RequestMessageRepository messages,
+            ReclassificationRepository reclassifications, RequestSla sla) {
         this.requests = requests;
         this.messages = messages;
+        this.reclassifications = reclassifications;
         this.sla = sla;
     }
 
@@ -32,8 +36,12 @@ public class RequestReader {
     }
 
     private RequestView detail(ServiceRequest request) {
-        return RequestView.of(request, sla.clocksOf(request.getId(), ClockUtil.getCurrentTime().toInstant()),
-                sla.eventsOf(request.getId()), messages.findByRequestIdOrderByCreatedAtAscIdAsc(request.getId()));
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        long id = request.getId();
+        return RequestView.of(request, new RequestView.Details(sla.clocksOf(id, now), sla.eventsOf(id),
+                sla.timeInState(id, request.getCalendarId(), now),
+                messages.findByRequestIdOrderByCreatedAtAscIdAsc(id),
+                reclassifications.findByRequestIdOrderByChangedAtAscIdAsc(id)));
     }
 
     public Page<RequestView> search(RequestStatus status, String team, Boolean breached, Pageable page) {

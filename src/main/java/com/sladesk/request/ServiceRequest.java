@@ -26,6 +26,8 @@ public class ServiceRequest {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     private Customer customer;
     @Enumerated(EnumType.STRING)
+    private CustomerTier customerTier;
+    @Enumerated(EnumType.STRING)
     private Category category;
     private String product;
     private String subject;
@@ -35,8 +37,11 @@ public class ServiceRequest {
     private String team;
     private String expertTeam;
     private String escalationGroup;
+    private String calendarId;
     @Enumerated(EnumType.STRING)
     private RequestStatus status;
+    private int reopenCount;
+    private Instant resolvedAt;
     private String responder;
     /** Some SLA clock of this request has breached its target (and stays so). */
     private boolean breached;
@@ -56,6 +61,7 @@ public class ServiceRequest {
         this.channel = channel;
         this.externalId = externalId;
         this.customer = customer;
+        this.customerTier = customer.getTier();
         this.category = category;
         this.product = product;
         this.subject = subject;
@@ -75,28 +81,52 @@ public class ServiceRequest {
         this.processInstanceId = processInstanceId;
     }
 
-    public void decided(Priority priority, String team, String expertTeam, String escalationGroup) {
+    public void decided(Priority priority, String team, String expertTeam, String escalationGroup,
+            String calendarId) {
         this.priority = priority;
+        this.calendarId = calendarId;
+        routedTo(team, expertTeam, escalationGroup);
+    }
+
+    /** A reclassification: null leaves a value as it is. */
+    public void reclassify(Priority newPriority, Category newCategory, CustomerTier newTier) {
+        if (newPriority != null) {
+            this.priority = newPriority;
+        }
+        if (newCategory != null) {
+            this.category = newCategory;
+        }
+        if (newTier != null) {
+            this.customerTier = newTier;
+        }
+    }
+
+    public void routedTo(String team, String expertTeam, String escalationGroup) {
         this.team = team;
         this.expertTeam = expertTeam;
         this.escalationGroup = escalationGroup;
-    }
-
-    public void respondedBy(String agent, Instant at) {
-        this.responder = agent;
-        moveTo(RequestStatus.IN_PROGRESS, at);
     }
 
     public void markBreached() {
         this.breached = true;
     }
 
-    public void moveTo(RequestStatus next, Instant at) {
+    void respondedBy(String agent) {
+        this.responder = agent;
+    }
+
+    void moveTo(RequestStatus next, Instant at) {
         this.status = next;
         this.updatedAt = at;
-        if (next == RequestStatus.CLOSED) {
-            this.closedAt = at;
+        switch (next) {
+            case RESOLVED -> this.resolvedAt = at;
+            case CLOSED, CLOSED_NO_REPLY -> this.closedAt = at;
+            default -> this.closedAt = null;
         }
+    }
+
+    void reopened() {
+        this.reopenCount++;
     }
 
     public Long getId() {
@@ -117,6 +147,22 @@ public class ServiceRequest {
 
     public Customer getCustomer() {
         return customer;
+    }
+
+    public CustomerTier getCustomerTier() {
+        return customerTier;
+    }
+
+    public String getCalendarId() {
+        return calendarId;
+    }
+
+    public int getReopenCount() {
+        return reopenCount;
+    }
+
+    public Instant getResolvedAt() {
+        return resolvedAt;
     }
 
     public Category getCategory() {

@@ -12,16 +12,35 @@ public final class ServiceRequestProcess {
     public static final String DECISION_PRIORITY = "RequestPriority";
     public static final String DECISION_SLA_TARGETS = "SlaTargets";
     public static final String DECISION_ROUTING = "Routing";
+    public static final String DECISION_ESCALATION = "Escalation";
+
+    /** Messages the process waits for. */
+    public static final String MESSAGE_CUSTOMER_REPLIED = "CustomerReplied";
+    public static final String MESSAGE_CUSTOMER_CONFIRMED = "CustomerConfirmed";
+    public static final String MESSAGE_CUSTOMER_REOPENED = "CustomerReopened";
 
     public static final String TASK_RESPOND_TO_CUSTOMER = "Task_RespondToCustomer";
     public static final String TASK_RESOLVE_REQUEST = "Task_ResolveRequest";
     public static final String TASK_EXPERT_DIAGNOSIS = "Task_ExpertDiagnosis";
+    public static final String STAGE_EXPERT_DIAGNOSIS = "SubProcess_ExpertDiagnosis";
+    public static final String WAITING_ON_CUSTOMER = "EventGateway_WaitingOnCustomer";
+    public static final String AWAITING_CONFIRMATION = "EventGateway_AwaitingConfirmation";
+    public static final String REOPEN_WINDOW = "EventGateway_ReopenWindow";
+    public static final String TIMER_REMINDER_DUE = "Timer_ReminderDue";
+    public static final String TIMER_AUTO_CLOSE = "Timer_AutoClose";
+    public static final String TIMER_REOPEN_WINDOW_ENDS = "Timer_ReopenWindowEnds";
+    public static final String END_CLOSED_WITHOUT_REPLY = "EndEvent_ClosedWithoutReply";
     public static final String STAGE_FIRST_RESPONSE = "SubProcess_FirstResponse";
     public static final String STAGE_RESOLUTION = "SubProcess_Resolution";
     public static final String TIMER_FIRST_RESPONSE_WARNING = "Timer_FirstResponseWarning";
     public static final String TIMER_FIRST_RESPONSE_BREACH = "Timer_FirstResponseBreach";
     public static final String TIMER_RESOLUTION_WARNING = "Timer_ResolutionWarning";
     public static final String TIMER_RESOLUTION_BREACH = "Timer_ResolutionBreach";
+    public static final String TIMER_EXPERT_RESPONSE_WARNING = "Timer_ExpertResponseWarning";
+    public static final String TIMER_EXPERT_RESPONSE_BREACH = "Timer_ExpertResponseBreach";
+    public static final String TIMER_FIRST_RESPONSE_NEXT_LEVEL = "Timer_FirstResponseNextLevel";
+    public static final String TIMER_RESOLUTION_NEXT_LEVEL = "Timer_ResolutionNextLevel";
+    public static final String TIMER_EXPERT_RESPONSE_NEXT_LEVEL = "Timer_ExpertResponseNextLevel";
     public static final String END_REQUEST_CLOSED = "EndEvent_RequestClosed";
 
     /** Process variable names; the decision inputs and outputs carry the same names. */
@@ -38,6 +57,7 @@ public final class ServiceRequestProcess {
         public static final String PRIORITY = "priority";
         public static final String FIRST_RESPONSE_TARGET = "firstResponseTarget";
         public static final String RESOLUTION_TARGET = "resolutionTarget";
+        public static final String EXPERT_RESPONSE_TARGET = "expertResponseTarget";
         public static final String WARNING_PERCENT = "warningPercent";
         public static final String CALENDAR = "calendar";
         public static final String TEAM = "team";
@@ -47,7 +67,21 @@ public final class ServiceRequestProcess {
         public static final String FIRST_RESPONSE_DUE_AT = "firstResponseDueAt";
         public static final String RESOLUTION_WARN_AT = "resolutionWarnAt";
         public static final String RESOLUTION_DUE_AT = "resolutionDueAt";
+        public static final String EXPERT_RESPONSE_WARN_AT = "expertResponseWarnAt";
+        public static final String EXPERT_RESPONSE_DUE_AT = "expertResponseDueAt";
+        public static final String FIRST_RESPONSE_NEXT_LEVEL_AT = "firstResponseNextLevelAt";
+        public static final String RESOLUTION_NEXT_LEVEL_AT = "resolutionNextLevelAt";
+        public static final String EXPERT_RESPONSE_NEXT_LEVEL_AT = "expertResponseNextLevelAt";
         public static final String TASK_PRIORITY = "taskPriority";
+        public static final String QUESTION = "question";
+        public static final String NEXT_REMINDER_AT = "nextReminderAt";
+        public static final String REMINDERS_SENT = "remindersSent";
+        public static final String REMINDERS_LEFT = "remindersLeft";
+        public static final String AUTO_CLOSE_AT = "autoCloseAt";
+        public static final String REOPEN_UNTIL = "reopenUntil";
+        /** Outputs of the Escalation decision. */
+        public static final String NOTIFY_GROUP = "notifyGroup";
+        public static final String NEXT_LEVEL_AFTER = "nextLevelAfter";
         public static final String RESPONDER = "responder";
         public static final String DIAGNOSED_BY = "diagnosedBy";
         public static final String REPLY = "reply";
@@ -56,7 +90,7 @@ public final class ServiceRequestProcess {
         public static final String DIAGNOSIS = "diagnosis";
         /** Local input of the warning, breach and escalation activities. */
         public static final String METRIC = "metric";
-        /** Local input of the escalation activities. */
+        /** Input of the Escalation decision. */
         public static final String LEVEL = "level";
 
         private Var() {
@@ -66,6 +100,7 @@ public final class ServiceRequestProcess {
     /** Values of the {@link Var#OUTCOME} form field of the resolution task. */
     public static final String OUTCOME_RESOLVED = "RESOLVED";
     public static final String OUTCOME_TRANSFER_TO_EXPERTS = "TRANSFER_TO_EXPERTS";
+    public static final String OUTCOME_WAITING_ON_CUSTOMER = "WAITING_ON_CUSTOMER";
 
     private ServiceRequestProcess() {
     }

@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import com.sladesk.request.RequestStatus;
+import com.sladesk.request.RequestStatuses;
+import com.sladesk.request.ServiceRequest;
 import com.sladesk.request.ServiceRequestProcess;
 import com.sladesk.request.ServiceRequestRepository;
 
@@ -17,10 +19,12 @@ public class CloseRequestDelegate implements JavaDelegate {
 
     private final SlaClocks clocks;
     private final ServiceRequestRepository requests;
+    private final RequestStatuses statuses;
 
-    public CloseRequestDelegate(SlaClocks clocks, ServiceRequestRepository requests) {
+    public CloseRequestDelegate(SlaClocks clocks, ServiceRequestRepository requests, RequestStatuses statuses) {
         this.clocks = clocks;
         this.requests = requests;
+        this.statuses = statuses;
     }
 
     @Override
@@ -28,6 +32,7 @@ public class CloseRequestDelegate implements JavaDelegate {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         long requestId = ServiceRequestProcess.requestId(execution);
         clocks.stopAll(requestId, now);
-        requests.findById(requestId).orElseThrow().moveTo(RequestStatus.CLOSED, now);
+        ServiceRequest request = requests.findById(requestId).orElseThrow();
+        statuses.move(request, RequestStatus.CLOSED, now, null);
     }
 }

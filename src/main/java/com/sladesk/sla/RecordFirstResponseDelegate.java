@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import com.sladesk.request.RequestMessage;
 import com.sladesk.request.RequestMessageRepository;
+import com.sladesk.request.RequestStatuses;
 import com.sladesk.request.ServiceRequest;
 import com.sladesk.request.ServiceRequestProcess;
 import com.sladesk.request.ServiceRequestProcess.Var;
@@ -21,12 +22,14 @@ public class RecordFirstResponseDelegate implements JavaDelegate {
     private final SlaClocks clocks;
     private final ServiceRequestRepository requests;
     private final RequestMessageRepository messages;
+    private final RequestStatuses statuses;
 
     public RecordFirstResponseDelegate(SlaClocks clocks, ServiceRequestRepository requests,
-            RequestMessageRepository messages) {
+            RequestMessageRepository messages, RequestStatuses statuses) {
         this.clocks = clocks;
         this.requests = requests;
         this.messages = messages;
+        this.statuses = statuses;
     }
 
     @Override
@@ -36,7 +39,7 @@ public class RecordFirstResponseDelegate implements JavaDelegate {
         String responder = ServiceRequestProcess.string(execution, Var.RESPONDER);
         messages.save(new RequestMessage(request.getId(), RequestMessage.Author.AGENT, responder, false,
                 ServiceRequestProcess.string(execution, Var.REPLY), request.getChannel(), now));
-        request.respondedBy(responder, now);
+        statuses.respondedBy(request, responder, now);
         clocks.stop(request.getId(), SlaMetric.FIRST_RESPONSE, now);
     }
 }

@@ -1,6 +1,7 @@
 package com.sladesk.sla;
 
 import java.time.Instant;
+import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,24 +11,32 @@ import org.springframework.stereotype.Component;
 import com.sladesk.request.RequestMessage;
 import com.sladesk.request.RequestMessageRepository;
 import com.sladesk.request.RequestStatus;
+import com.sladesk.request.RequestStatuses;
 import com.sladesk.request.ServiceRequest;
 import com.sladesk.request.ServiceRequestProcess;
 import com.sladesk.request.ServiceRequestProcess.Var;
 import com.sladesk.request.ServiceRequestRepository;
 
-/** Implements "Record resolution" (Task_RecordResolution): the resolution, RESOLVED, clock stopped. */
+/**
+ * Implements "Record resolution" (Task_RecordResolution): the resolution, RESOLVED, clock stopped, and the
+ * instants until which the customer may confirm (else auto-close) and reopen.
+ */
 @Component
 public class RecordResolutionDelegate implements JavaDelegate {
 
     private final SlaClocks clocks;
     private final ServiceRequestRepository requests;
     private final RequestMessageRepository messages;
+    private final RequestStatuses statuses;
+    private final SlaProperties properties;
 
     public RecordResolutionDelegate(SlaClocks clocks, ServiceRequestRepository requests,
-            RequestMessageRepository messages) {
+            RequestMessageRepository messages, RequestStatuses statuses, SlaProperties properties) {
         this.clocks = clocks;
         this.requests = requests;
         this.messages = messages;
+        this.statuses = statuses;
+        this.properties = properties;
     }
 
     @Override
@@ -37,7 +46,9 @@ public class RecordResolutionDelegate implements JavaDelegate {
         messages.save(new RequestMessage(request.getId(), RequestMessage.Author.AGENT,
                 ServiceRequestProcess.string(execution, Var.RESPONDER), false,
                 ServiceRequestProcess.string(execution, Var.RESOLUTION), request.getChannel(), now));
-        request.moveTo(RequestStatus.RESOLVED, now);
+        statuses.move(request, RequestStatus.RESOLVED, now, request.getResponder());
         clocks.stop(request.getId(), SlaMetric.RESOLUTION, now);
+        execution.setVariable(Var.AUTO_CLOSE_AT, Date.from(now.plus(properties.autoCloseAfter())));
+        execution.setVariable(Var.REOPEN_UNTIL, Date.from(now.plus(properties.reopenWindow())));
     }
 }

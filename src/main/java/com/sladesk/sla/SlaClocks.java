@@ -2,28 +2,33 @@ package com.sladesk.sla;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.sladesk.request.RequestSla;
+import com.sladesk.request.RequestStatus;
 import com.sladesk.request.ServiceRequestRepository;
 
-/** Starts, warns, breaches, escalates and stops the SLA clocks of requests, recording each event once. */
+/** Starts, pauses, warns, breaches, escalates and stops the SLA clocks of requests, recording each event once. */
 @Service
 @Transactional
 public class SlaClocks implements RequestSla {
 
     private final SlaClockRepository clocks;
     private final SlaEventRepository events;
+    private final StatusIntervalRepository intervals;
     private final ServiceRequestRepository requests;
     private final BusinessCalendars calendars;
 
-    public SlaClocks(SlaClockRepository clocks, SlaEventRepository events, ServiceRequestRepository requests,
-            BusinessCalendars calendars) {
+    public SlaClocks(SlaClockRepository clocks, SlaEventRepository events, StatusIntervalRepository intervals,
+            ServiceRequestRepository requests, BusinessCalendars calendars) {
         this.clocks = clocks;
         this.events = events;
+        this.intervals = intervals;
         this.requests = requests;
         this.calendars = calendars;
     }
@@ -39,9 +44,27 @@ public class SlaClocks implements RequestSla {
                 () -> new IllegalStateException("Request " + requestId + " has no " + metric + " clock"));
     }
 
-    /** Records the warning; false when the clock already stopped or was already warned. */
+    public List<SlaClock> clocksOfRequest(long requestId) {
+        return clocks.findByRequestIdOrderByIdAsc(requestId);
+    }
+
+    public boolean hasClock(long requestId, SlaMetric metric) {
+        return clocks.findByRequestIdAndMetric(requestId, metric).isPresent();
+    }
+
+    public BusinessCalendar calendarOf(SlaClock clock) {
+        return calendars.get(clock.getCalendarId());
+    }
+
+    public BusinessCalendar calendar(String id) {
+        return calendars.get(id == null ? TwentyFourSevenCalendar.ID : id);
+    }
+
+    /** Records the warning; false when the clock is not counting, has breached already or was warned. */
     public boolean warn(long requestId, SlaMetric metric, Instant now) {
-        return !clock(requestId, metric).isStopped() && record(requestId, metric, SlaEvent.Type.WARNING, 0, null, now);
+        SlaClock clock = clock(requestId, metric);
+        return !clock.isStopped() && !clock.isPaused() && !clock.isEverBreached()
+                && record(requestId, metric, SlaEvent.Type.WARNING, 0, null, now);
     }
 
     /** Records the breach; false when the clock stopped or had already breached. */
@@ -49,14 +72,46 @@ public class SlaClocks implements RequestSla {
         if (!clock(requestId, metric).breach()) {
             return false;
         }
-        requests.findById(requestId).orElseThrow().markBreached();
-        return record(requestId, metric, SlaEvent.Type.BREACHED, 0, null, now);
+        return recordBreach(requestId, metric, now);
     }
 
-    /** Records an escalation to {@code group} at {@code level}; false when the clock stopped or it happened. */
-    public boolean escalate(long requestId, SlaMetric metric, int level, String group, Instant now) {
-        return !clock(requestId, metric).isStopped()
-                && record(requestId, metric, SlaEvent.Type.ESCALATED, level, group, now);
+    /** Records an escalation to {@code group} at {@code level}; false when it was recorded before. */
+    public boolean escalate(long requestId, SlaMetric metric, int level, String group, Instant nextLevelAt,
+            Instant now) {
+        clock(requestId, metric).escalated(level, nextLevelAt);
+        return record(requestId, metric, SlaEvent.Type.ESCALATED, level, group, now);
+    }
+
+    public SlaClock pause(long requestId, SlaMetric metric, Instant now) {
+        SlaClock clock = clock(requestId, metric);
+        if (clock.pause(now)) {
+            record(requestId, metric, SlaEvent.Type.PAUSED, 0, null, now);
+        }
+        return clock;
+    }
+
+    public SlaClock resume(long requestId, SlaMetric metric, Instant now) {
+        SlaClock clock = clock(requestId, metric);
+        if (clock.resume(now, calendarOf(clock))) {
+            record(requestId, metric, SlaEvent.Type.RESUMED, 0, null, now);
+        }
+        return clock;
+    }
+
+    /** Runs the clock of a reopened request again; the resolved period does not count. */
+    public SlaClock restart(long requestId, SlaMetric metric, Instant now) {
+        SlaClock clock = clock(requestId, metric);
+        clock.restart(now, calendarOf(clock));
+        return clock;
+    }
+
+    /** Applies a new target, keeping the elapsed time; a breach the new target causes is recorded now. */
+    public SlaClock retarget(long requestId, SlaMetric metric, Duration target, int warningPercent, Instant now) {
+        SlaClock clock = clock(requestId, metric);
+        if (clock.retarget(target, warningPercent, now, calendarOf(clock))) {
+            recordBreach(requestId, metric, now);
+        }
+        return clock;
     }
 
     /** Stops the clock as MET or BREACHED; a breach no timer had recorded yet is recorded now. */
@@ -65,9 +120,8 @@ public class SlaClocks implements RequestSla {
         if (clock.isStopped()) {
             return clock;
         }
-        if (clock.stop(now, calendars.get(clock.getCalendarId()))) {
-            requests.findById(requestId).orElseThrow().markBreached();
-            record(requestId, metric, SlaEvent.Type.BREACHED, 0, null, now);
+        if (clock.stop(now, calendarOf(clock))) {
+            recordBreach(requestId, metric, now);
         }
         if (clock.getState() == ClockState.MET) {
             record(requestId, metric, SlaEvent.Type.MET, 0, null, now);
@@ -79,13 +133,21 @@ public class SlaClocks implements RequestSla {
         clocks.findByRequestIdOrderByIdAsc(requestId).forEach(clock -> stop(requestId, clock.getMetric(), now));
     }
 
+    private boolean recordBreach(long requestId, SlaMetric metric, Instant now) {
+        requests.findById(requestId).orElseThrow().markBreached();
+        return record(requestId, metric, SlaEvent.Type.BREACHED, 0, null, now);
+    }
+
+    /** PAUSED and RESUMED happen once per pause; the others once per clock and level. */
     private boolean record(long requestId, SlaMetric metric, SlaEvent.Type type, int level, String group,
             Instant now) {
+        int sequence = type.repeats() ? (int) events.countByRequestIdAndMetricAndType(requestId, metric, type) + 1
+                : level;
         // timer jobs of one process instance run one at a time; uk_event_once backs this check up
-        if (events.existsByRequestIdAndMetricAndTypeAndLevel(requestId, metric, type, level)) {
+        if (events.existsByRequestIdAndMetricAndTypeAndLevel(requestId, metric, type, sequence)) {
             return false;
         }
-        events.save(new SlaEvent(requestId, metric, type, level, group, now));
+        events.save(new SlaEvent(requestId, metric, type, sequence, group, now));
         return true;
     }
 
@@ -93,12 +155,15 @@ public class SlaClocks implements RequestSla {
     @Transactional(readOnly = true)
     public List<ClockView> clocksOf(long requestId, Instant now) {
         return clocks.findByRequestIdOrderByIdAsc(requestId).stream().map(clock -> {
-            Duration elapsed = clock.elapsed(now, calendars.get(clock.getCalendarId()));
+            BusinessCalendar calendar = calendarOf(clock);
+            Duration elapsed = clock.elapsed(now, calendar);
             Duration remaining = clock.targetDuration().minus(elapsed);
             return new ClockView(clock.getMetric().name(), clock.getTarget(), clock.getCalendarId(),
                     clock.getWarningPercent(), clock.getStartedAt(), clock.getWarnAt(), clock.getDueAt(),
                     clock.getState().name(), clock.getStoppedAt(), elapsed.toString(),
-                    (remaining.isNegative() ? Duration.ZERO : remaining).toString(), clock.isEverBreached());
+                    clock.paused(now, calendar).toString(),
+                    (remaining.isNegative() ? Duration.ZERO : remaining).toString(), clock.isEverBreached(),
+                    clock.getEscalationLevel());
         }).toList();
     }
 
@@ -110,5 +175,30 @@ public class SlaClocks implements RequestSla {
                         event.getType() == SlaEvent.Type.ESCALATED ? event.getLevel() : null, event.getGroupId(),
                         event.getOccurredAt()))
                 .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<RequestStatus, StateTotal> timeInState(long requestId, String calendarId, Instant now) {
+        BusinessCalendar calendar = calendar(calendarId);
+        Map<RequestStatus, Duration[]> sums = new EnumMap<>(RequestStatus.class);
+        for (StatusInterval interval : intervals.findByRequestIdOrderByStartedAtAscIdAsc(requestId)) {
+            boolean open = interval.getEndedAt() == null;
+            if (open && (interval.getStatus() == RequestStatus.CLOSED
+                    || interval.getStatus() == RequestStatus.CLOSED_NO_REPLY)) {
+                continue;
+            }
+            Duration business = open ? calendar.between(interval.getStartedAt(), now)
+                    : Duration.ofSeconds(interval.getBusinessSeconds());
+            Duration wall = open ? Duration.between(interval.getStartedAt(), now)
+                    : Duration.ofSeconds(interval.getWallSeconds());
+            Duration[] sum = sums.computeIfAbsent(interval.getStatus(), status -> new Duration[] {Duration.ZERO,
+                    Duration.ZERO});
+            sum[0] = sum[0].plus(business);
+            sum[1] = sum[1].plus(wall);
+        }
+        Map<RequestStatus, StateTotal> totals = new EnumMap<>(RequestStatus.class);
+        sums.forEach((status, sum) -> totals.put(status, StateTotal.of(sum[0], sum[1])));
+        return totals;
     }
 }

@@ -14,7 +14,12 @@ import jakarta.persistence.Id;
 public class SlaEvent {
 
     public enum Type {
-        WARNING, BREACHED, ESCALATED, MET
+        WARNING, BREACHED, ESCALATED, MET, PAUSED, RESUMED;
+
+        /** Pauses repeat; their level column numbers them. */
+        boolean repeats() {
+            return this == PAUSED || this == RESUMED;
+        }
     }
 
     @Id

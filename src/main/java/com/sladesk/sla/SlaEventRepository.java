@@ -8,5 +8,7 @@ public interface SlaEventRepository extends JpaRepository<SlaEvent, Long> {
 
     List<SlaEvent> findByRequestIdOrderByOccurredAtAscIdAsc(long requestId);
 
+    long countByRequestIdAndMetricAndType(long requestId, SlaMetric metric, SlaEvent.Type type);
+
     boolean existsByRequestIdAndMetricAndTypeAndLevel(long requestId, SlaMetric metric, SlaEvent.Type type, int level);
 }

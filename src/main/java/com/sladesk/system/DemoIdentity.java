@@ -86,7 +86,9 @@ class DemoIdentity {
         }
         for (String group : TasklistFilters.TASKLIST_GROUPS) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(group, Resources.PROCESS_DEFINITION, ServiceRequestProcess.PROCESS_KEY, Permissions.READ);
+            // READ_INSTANCE lets Tasklist show a task's process variables (request key, tier, ...) in the list
+            grant(group, Resources.PROCESS_DEFINITION, ServiceRequestProcess.PROCESS_KEY, Permissions.READ,
+                    Permissions.READ_INSTANCE);
         }
         for (String group : List.of(Groups.TEAM_LEADS, Groups.SERVICE_MANAGERS,
                 Groups.SERVICE_DIRECTORS)) {

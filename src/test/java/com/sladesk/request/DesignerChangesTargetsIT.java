@@ -38,6 +38,7 @@ class DesignerChangesTargetsIT {
               <inputEntry id="InputEntry_ApiTrial_Channel"><text>"API"</text></inputEntry>
               <outputEntry id="OutputEntry_ApiTrial_FirstResponseTarget"><text>"PT1M"</text></outputEntry>
               <outputEntry id="OutputEntry_ApiTrial_ResolutionTarget"><text>"PT2M"</text></outputEntry>
+              <outputEntry id="OutputEntry_ApiTrial_ExpertResponseTarget"><text>"PT30M"</text></outputEntry>
               <outputEntry id="OutputEntry_ApiTrial_WarningPercent"><text>50</text></outputEntry>
               <outputEntry id="OutputEntry_ApiTrial_Calendar"><text>"24x7"</text></outputEntry>
             </rule>

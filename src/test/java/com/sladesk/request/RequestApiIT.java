@@ -83,14 +83,94 @@ class RequestApiIT {
                 ServiceRequestProcess.OUTCOME_RESOLVED);
 
         // then
+        JsonNode resolved = json.readTree(api.get("/api/requests/" + key, INTAKE).body());
+        assertThat(resolved.path("status").asText()).isEqualTo("RESOLVED");
+
+        // when the customer confirms
+        HttpResponse<String> confirmed = api.post("/api/requests/" + key + "/confirm", INTAKE, "");
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+
+        // then
         JsonNode closed = json.readTree(api.get("/api/requests/" + key, INTAKE).body());
         assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.path("responder").asText()).isEqualTo(AGENT_TECH_SUPPORT);
-        assertThat(closed.path("clocks")).extracting(c -> c.path("state").asText()).containsExactly("MET", "MET");
-        assertThat(closed.path("events")).extracting(e -> e.path("type").asText()).containsExactly("MET", "MET");
+        assertThat(closed.path("clocks")).extracting(c -> c.path("metric").asText() + "/" + c.path("state").asText())
+                .containsExactly("FIRST_RESPONSE/MET", "RESOLUTION/MET", "EXPERT_RESPONSE/MET");
+        assertThat(closed.path("events")).extracting(e -> e.path("type").asText()).containsOnly("MET");
         assertThat(closed.path("messages")).extracting(m -> m.path("body").asText()).containsExactly(
                 "We are looking into it.", "Please check the firmware.", "Known firmware bug; roll back to 1.2.",
                 "Rolled back the firmware.");
+        assertThat(closed.path("timeInState").fieldNames()).toIterable()
+                .contains("NEW", "IN_PROGRESS", "WITH_EXPERTS", "RESOLVED");
+        assertThat(api.post("/api/requests/" + key + "/confirm", INTAKE, "").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void aCustomersAnswerThroughTheApiResumesAWaitingRequestOnceEvenIfDeliveredTwice() throws Exception {
+        // given a request waiting on the customer
+        String key = json.readTree(api.post("/api/requests", INTAKE, outage(null)).body()).path("key").asText();
+        String respond = onlyTaskOf(key, AGENT_TECH_SUPPORT);
+        api.post("/engine-rest/task/" + respond + "/claim", AGENT_TECH_SUPPORT, "{\"userId\":\"" + AGENT_TECH_SUPPORT + "\"}");
+        submit(respond, AGENT_TECH_SUPPORT, Var.REPLY, "On it.");
+        submit(onlyTaskOf(key, AGENT_TECH_SUPPORT), AGENT_TECH_SUPPORT, Var.RESOLUTION, "Need the version.",
+                Var.OUTCOME, ServiceRequestProcess.OUTCOME_WAITING_ON_CUSTOMER, Var.QUESTION, "Which firmware?");
+        JsonNode waiting = api.getJson("/api/requests/" + key, INTAKE);
+        assertThat(waiting.path("status").asText()).isEqualTo("WAITING_ON_CUSTOMER");
+        assertThat(clockState(waiting, "RESOLUTION")).isEqualTo("PAUSED");
+
+        // when an internal note, then the customer's answer twice
+        ObjectNode note = json.createObjectNode().put("author", "AGENT").put("body", "ping tomorrow")
+                .put("internal", true);
+        assertThat(api.post("/api/requests/" + key + "/messages", AGENT_TECH_SUPPORT, note).statusCode())
+                .isEqualTo(201);
+        assertThat(api.getJson("/api/requests/" + key, INTAKE).path("status").asText())
+                .isEqualTo("WAITING_ON_CUSTOMER");
+        ObjectNode answer = json.createObjectNode().put("author", "CUSTOMER").put("body", "Firmware 1.3")
+                .put("externalId", "mail-" + UUID.randomUUID());
+        HttpResponse<String> first = api.post("/api/requests/" + key + "/messages", INTAKE, answer);
+        HttpResponse<String> again = api.post("/api/requests/" + key + "/messages", INTAKE, answer);
+
+        // then
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(200);
+        JsonNode resumed = api.getJson("/api/requests/" + key, INTAKE);
+        assertThat(resumed.path("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(clockState(resumed, "RESOLUTION")).isEqualTo("RUNNING");
+        assertThat(resumed.path("messages")).filteredOn(m -> m.path("body").asText().equals("Firmware 1.3"))
+                .hasSize(1);
+        assertThat(onlyTaskOf(key, AGENT_TECH_SUPPORT)).isNotBlank();
+    }
+
+    @Test
+    void agentsReclassifyWithAReasonAndIntegrationsMayNot() throws Exception {
+        // given
+        String key = json.readTree(api.post("/api/requests", INTAKE, outage(null)).body()).path("key").asText();
+        ObjectNode change = json.createObjectNode().put("priority", "LOW").put("reason", "Only a test device");
+
+        // when / then
+        assertThat(api.patch("/api/requests/" + key, INTAKE, change).statusCode()).isEqualTo(403);
+        assertProblem(api.patch("/api/requests/" + key, AGENT_TECH_SUPPORT,
+                json.createObjectNode().put("priority", "LOW")), "reason");
+        HttpResponse<String> changed = api.patch("/api/requests/" + key, AGENT_TECH_SUPPORT, change);
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        JsonNode request = json.readTree(changed.body());
+        assertThat(request.path("priority").asText()).isEqualTo("LOW");
+        assertThat(request.path("reclassifications").get(0).path("by").asText()).isEqualTo(AGENT_TECH_SUPPORT);
+    }
+
+    // case 10
+    @Test
+    void aRequestAnAgentCreatesThroughTheApiStartsItsFirstResponseClock() throws Exception {
+        // when
+        ObjectNode body = outage(null).put("channel", "API");
+        HttpResponse<String> created = api.post("/api/requests", AGENT_SERVICE_DESK, body);
+
+        // then
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode request = json.readTree(created.body());
+        assertThat(clockState(request, "FIRST_RESPONSE")).isEqualTo("RUNNING");
+        assertThat(request.path("clocks").get(0).path("startedAt").asText()).isEqualTo(
+                request.path("receivedAt").asText());
     }
 
     @Test
@@ -208,6 +288,15 @@ class RequestApiIT {
         body.putObject("customer").put("id", "acme").put("name", "Acme Ltd").put("email", "ops@acme.example")
                 .put("tier", "VIP");
         return body;
+    }
+
+    private static String clockState(JsonNode request, String metric) {
+        for (JsonNode clock : request.path("clocks")) {
+            if (clock.path("metric").asText().equals(metric)) {
+                return clock.path("state").asText();
+            }
+        }
+        return null;
     }
 
     private String onlyTaskOf(String key, String user) throws Exception {

@@ -11,58 +11,22 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import com.sladesk.notify.Notification;
-import com.sladesk.notify.NotificationRepository;
 import com.sladesk.request.RequestSla.ClockView;
 import com.sladesk.request.RequestSla.EventView;
 import com.sladesk.request.ServiceRequestProcess.Var;
 import com.sladesk.system.ProcessDeployer;
 
 /** Every path of the ServiceRequest process, with the engine clock moved by hand and timer jobs executed. */
-@SpringBootTest
-class ServiceRequestProcessTest {
+class ServiceRequestProcessTest extends ProcessTestSupport {
 
-    private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
-    private static final AtomicInteger CUSTOMERS = new AtomicInteger();
-
-    @Autowired ProcessEngine processEngine;
-    @Autowired RuntimeService runtimeService;
-    @Autowired TaskService taskService;
-    @Autowired ManagementService managementService;
-    @Autowired RepositoryService repositoryService;
-    @Autowired RequestIntake intake;
-    @Autowired RequestReader reader;
-    @Autowired NotificationRepository notifications;
     @Autowired ProcessDeployer deployer;
-
-    @BeforeEach
-    void setUp() {
-        AbstractAssertions.init(processEngine);
-        ClockUtil.setCurrentTime(Date.from(T0));
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     @Test
     void vipOutageWaitsForFirstResponseWithTasklistDueAndFollowUpDates() {
@@ -93,13 +57,13 @@ class ServiceRequestProcessTest {
         ProcessInstance instance = instanceOf(request);
 
         // when the clock is one second short of the warning instant
-        ClockUtil.setCurrentTime(Date.from(T0.plusSeconds(674)));
+        at(T0.plusSeconds(674));
 
         // then
         assertThat(executableTimer(instance, ServiceRequestProcess.TIMER_FIRST_RESPONSE_WARNING)).isEmpty();
 
         // when the warning instant passes
-        ClockUtil.setCurrentTime(Date.from(T0.plusSeconds(675)));
+        at(T0.plusSeconds(675));
         execute(executableTimer(instance, ServiceRequestProcess.TIMER_FIRST_RESPONSE_WARNING).get(0));
 
         // then
@@ -119,8 +83,8 @@ class ServiceRequestProcessTest {
         ProcessInstance instance = instanceOf(request);
 
         // when the due instant passes with the task still open
-        ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofMinutes(16))));
-        executeAllDueTimers(instance);
+        at(T0.plus(Duration.ofMinutes(16)));
+        executeDueJobs(instance);
 
         // then
         RequestView view = view(request);
@@ -141,7 +105,7 @@ class ServiceRequestProcessTest {
         // given
         ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
         ProcessInstance instance = instanceOf(request);
-        ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofMinutes(5))));
+        at(T0.plus(Duration.ofMinutes(5)));
 
         // when
         taskService.claim(task(instance).getId(), "agent.wang");
@@ -168,8 +132,8 @@ class ServiceRequestProcessTest {
         // given a breach the timers already recorded
         ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
         ProcessInstance instance = instanceOf(request);
-        ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofMinutes(20))));
-        executeAllDueTimers(instance);
+        at(T0.plus(Duration.ofMinutes(20)));
+        executeDueJobs(instance);
 
         // when
         complete(task(instance), withVariables(Var.REPLY, "Sorry for the wait."));
@@ -186,7 +150,7 @@ class ServiceRequestProcessTest {
         // given
         ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
         ProcessInstance instance = instanceOf(request);
-        ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofMinutes(16))));
+        at(T0.plus(Duration.ofMinutes(16)));
 
         // when the agent answers before the job executor got to the breach timer
         complete(task(instance), withVariables(Var.REPLY, "Late, sorry."));
@@ -206,8 +170,8 @@ class ServiceRequestProcessTest {
         complete(task(instance), withVariables(Var.REPLY, "Looking into it."));
 
         // when
-        ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofHours(4)).plusSeconds(1)));
-        executeAllDueTimers(instance);
+        at(T0.plus(Duration.ofHours(4)).plusSeconds(1));
+        executeDueJobs(instance);
 
         // then
         RequestView view = view(request);
@@ -250,24 +214,49 @@ class ServiceRequestProcessTest {
     }
 
     @Test
-    void resolvingClosesTheRequestWithEveryClockStopped() {
+    void resolvingStopsTheClockAndAwaitsTheCustomersConfirmation() {
         // given
         ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
         ProcessInstance instance = instanceOf(request);
         complete(task(instance), withVariables(Var.REPLY, "Looking into it."));
-        ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofHours(2))));
+        at(T0.plus(Duration.ofHours(2)));
 
         // when
         complete(task(instance), withVariables(Var.RESOLUTION, "Replaced the router.",
                 Var.OUTCOME, ServiceRequestProcess.OUTCOME_RESOLVED));
 
         // then
-        assertThat(instance).isEnded().hasPassed(ServiceRequestProcess.END_REQUEST_CLOSED);
+        assertThat(instance).isWaitingAt(ServiceRequestProcess.AWAITING_CONFIRMATION);
         RequestView view = view(request);
-        assertThat(view.status()).isEqualTo(RequestStatus.CLOSED);
-        assertThat(view.closedAt()).isEqualTo(T0.plus(Duration.ofHours(2)));
+        assertThat(view.status()).isEqualTo(RequestStatus.RESOLVED);
+        assertThat(view.resolvedAt()).isEqualTo(T0.plus(Duration.ofHours(2)));
         assertThat(view.clocks()).extracting(ClockView::state).containsExactly("MET", "MET");
         assertThat(clock(view, "RESOLUTION").elapsed()).isEqualTo("PT2H");
+    }
+
+    @Test
+    void confirmingClosesTheRequestAndTheProcessEndsWithTheReopenWindow() {
+        // given a resolved request
+        ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
+        ProcessInstance instance = instanceOf(request);
+        complete(task(instance), withVariables(Var.REPLY, "Looking into it."));
+        complete(task(instance), withVariables(Var.RESOLUTION, "Replaced the router.",
+                Var.OUTCOME, ServiceRequestProcess.OUTCOME_RESOLVED));
+
+        // when the customer confirms an hour later
+        at(T0.plus(Duration.ofHours(1)));
+        conversation.confirm(request.getRequestKey());
+
+        // then
+        assertThat(view(request).status()).isEqualTo(RequestStatus.CLOSED);
+        assertThat(view(request).closedAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
+        assertThat(instance).isWaitingAt(ServiceRequestProcess.REOPEN_WINDOW);
+
+        // when the reopen window (7 days after resolution) passes
+        passes(Duration.ofDays(7), instance);
+
+        // then
+        assertThat(instance).isEnded().hasPassed(ServiceRequestProcess.END_REQUEST_CLOSED);
         assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
     }
 
@@ -285,43 +274,5 @@ class ServiceRequestProcessTest {
         assertThat(repositoryService.createProcessDefinitionQuery()
                 .processDefinitionKey(ServiceRequestProcess.PROCESS_KEY).count()).isEqualTo(processVersions);
         assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
-    }
-
-    private static String newCustomer() {
-        return "customer-" + CUSTOMERS.incrementAndGet();
-    }
-
-    private ProcessInstance instanceOf(ServiceRequest request) {
-        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(request.getRequestKey())
-                .singleResult();
-    }
-
-    private RequestView view(ServiceRequest request) {
-        return reader.detail(request.getRequestKey()).orElseThrow();
-    }
-
-    private static ClockView clock(RequestView view, String metric) {
-        return view.clocks().stream().filter(c -> c.metric().equals(metric)).findFirst().orElseThrow();
-    }
-
-    private static List<String> types(RequestView view) {
-        return view.events().stream().map(EventView::type).toList();
-    }
-
-    private List<Job> timers(ProcessInstance instance) {
-        return managementService.createJobQuery().processInstanceId(instance.getId()).timers().list();
-    }
-
-    private List<Job> executableTimer(ProcessInstance instance, String timerId) {
-        return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(timerId)
-                .executable().list();
-    }
-
-    private void executeAllDueTimers(ProcessInstance instance) {
-        List<Job> due;
-        while (!(due = managementService.createJobQuery().processInstanceId(instance.getId()).executable()
-                .orderByJobDuedate().asc().list()).isEmpty()) {
-            execute(due.get(0));
-        }
     }
 }

@@ -31,7 +31,7 @@ class SlaTargetsDecisionTest {
     }
 
     @Test
-    void vipUrgentFaultGetsFirstResponseInFifteenMinutes() {
+    void vipUrgentFaultGetsFirstResponseInFifteenMinutesAndAnExpertInFive() {
         // given
         var request = request("VIP", "URGENT", "FAULT", "EMAIL");
 
@@ -39,11 +39,11 @@ class SlaTargetsDecisionTest {
         Map<String, Object> targets = targetsFor(request);
 
         // then
-        assertThat(targets).isEqualTo(targets("PT15M", "PT4H"));
+        assertThat(targets).isEqualTo(targets("PT15M", "PT4H", "PT5M"));
     }
 
     @Test
-    void goldUrgentRequestGetsFirstResponseInThirtyMinutes() {
+    void goldUrgentRequestGetsFirstResponseAndAnExpertInThirtyMinutes() {
         // given
         var request = request("GOLD", "URGENT", "FAULT", "WEB");
 
@@ -51,7 +51,7 @@ class SlaTargetsDecisionTest {
         Map<String, Object> targets = targetsFor(request);
 
         // then
-        assertThat(targets).isEqualTo(targets("PT30M", "PT8H"));
+        assertThat(targets).isEqualTo(targets("PT30M", "PT8H", "PT30M"));
     }
 
     @Test
@@ -183,7 +183,7 @@ class SlaTargetsDecisionTest {
         Map<String, Object> targets = targetsFor(request);
 
         // then
-        assertThat(targets).isEqualTo(targets("PT5M", "PT4H"));
+        assertThat(targets).isEqualTo(targets("PT5M", "PT4H", "PT5M"));
     }
 
     @Test
@@ -235,11 +235,17 @@ class SlaTargetsDecisionTest {
         return DMN_ENGINE.evaluateDecision(decision, request).getSingleResult().getEntryMap();
     }
 
-    /** Every row warns at 75 % of the target and counts on the 24x7 calendar. */
+    /** Only VIP urgent requests get an expert sooner than in 30 minutes. */
     private static Map<String, Object> targets(String firstResponse, String resolution) {
+        return targets(firstResponse, resolution, "PT30M");
+    }
+
+    /** Every row warns at 75 % of the target and counts on the 24x7 calendar. */
+    private static Map<String, Object> targets(String firstResponse, String resolution, String expertResponse) {
         return Map.of(
                 Var.FIRST_RESPONSE_TARGET, firstResponse,
                 Var.RESOLUTION_TARGET, resolution,
+                Var.EXPERT_RESPONSE_TARGET, expertResponse,
                 Var.WARNING_PERCENT, 75,
                 Var.CALENDAR, "24x7");
     }

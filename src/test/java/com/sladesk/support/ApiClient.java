@@ -47,6 +47,12 @@ public final class ApiClient {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(text)));
     }
 
+    public HttpResponse<String> patch(String path, String user, Object body) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, DEMO_PASSWORD))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+    }
+
     /** A multipart deployment as Camunda Modeler sends it to POST /engine-rest/deployment/create. */
     public HttpResponse<String> deploy(String user, String deploymentName, String fileName, String content)
             throws Exception {

@@ -1,0 +1,96 @@
+package com.sladesk.request;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Messages on a request and the customer's answers that move it: a customer's reply resumes a request that
+ * waits on the customer; confirming closes a resolved request; reopening sends it back to resolution.
+ */
+@Service
+@Transactional
+public class RequestConversation {
+
+    private final ServiceRequestRepository requests;
+    private final RequestMessageRepository messages;
+    private final RuntimeService runtimeService;
+
+    public RequestConversation(ServiceRequestRepository requests, RequestMessageRepository messages,
+            RuntimeService runtimeService) {
+        this.requests = requests;
+        this.messages = messages;
+        this.runtimeService = runtimeService;
+    }
+
+    /** The message recorded before under this external id, if any. */
+    @Transactional(readOnly = true)
+    public Optional<RequestMessage> existing(String key, String externalId) {
+        return externalId == null ? Optional.empty()
+                : messages.findByRequestIdAndExternalId(request(key).getId(), externalId);
+    }
+
+    public RequestMessage add(String key, NewMessage message, String user) {
+        ServiceRequest request = request(key);
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        boolean fromCustomer = message.author() == RequestMessage.Author.CUSTOMER;
+        if (fromCustomer && message.internal()) {
+            throw new InvalidRequestException("internal", "only agents write internal notes");
+        }
+        RequestMessage saved = messages.saveAndFlush(new RequestMessage(request.getId(), message.author(),
+                fromCustomer ? request.getCustomer().getCustomerRef() : user, message.internal(), message.body(),
+                message.channel() == null ? request.getChannel() : message.channel(), now)
+                .withExternalId(message.externalId()));
+        if (fromCustomer && request.getStatus() == RequestStatus.WAITING_ON_CUSTOMER) {
+            correlate(request, ServiceRequestProcess.MESSAGE_CUSTOMER_REPLIED, "is not waiting on the customer");
+        }
+        return saved;
+    }
+
+    public void confirm(String key) {
+        ServiceRequest request = request(key);
+        if (request.getStatus() != RequestStatus.RESOLVED) {
+            throw conflict(request, "can be confirmed only while RESOLVED");
+        }
+        correlate(request, ServiceRequestProcess.MESSAGE_CUSTOMER_CONFIRMED, "cannot be confirmed now");
+    }
+
+    public void reopen(String key) {
+        ServiceRequest request = request(key);
+        if (request.getStatus() != RequestStatus.RESOLVED && request.getStatus() != RequestStatus.CLOSED) {
+            throw conflict(request, "can be reopened only once resolved");
+        }
+        correlate(request, ServiceRequestProcess.MESSAGE_CUSTOMER_REOPENED, "is past its reopen window");
+    }
+
+    private void correlate(ServiceRequest request, String message, String problem) {
+        try {
+            runtimeService.createMessageCorrelation(message).processInstanceId(request.getProcessInstanceId())
+                    .correlateWithResult();
+        } catch (MismatchingMessageCorrelationException notWaiting) {
+            throw conflict(request, problem);
+        }
+    }
+
+    private ServiceRequest request(String key) {
+        return requests.findByRequestKey(key).orElseThrow(() -> notFound(key));
+    }
+
+    static ErrorResponseException notFound(String key) {
+        return new ErrorResponseException(HttpStatus.NOT_FOUND,
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No request with key " + key), null);
+    }
+
+    private static ErrorResponseException conflict(ServiceRequest request, String problem) {
+        return new ErrorResponseException(HttpStatus.CONFLICT, ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Request %s is %s and %s".formatted(request.getRequestKey(), request.getStatus(), problem)), null);
+    }
+}

@@ -1,0 +1,43 @@
+package com.sladesk.request;
+
+import java.time.Instant;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/** Every status change of a request goes through here, so that each one is also recorded as an interval. */
+@Component
+public class RequestStatuses {
+
+    private final ApplicationEventPublisher events;
+
+    public RequestStatuses(ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
+    /** The request's first interval, NEW, starts when the channel received it. */
+    public void opened(ServiceRequest request) {
+        events.publishEvent(new RequestStatusChanged(request.getId(), null, request.getStatus(),
+                request.getReceivedAt(), request.getTeam(), null, request.getCalendarId()));
+    }
+
+    public void respondedBy(ServiceRequest request, String agent, Instant at) {
+        request.respondedBy(agent);
+        move(request, RequestStatus.IN_PROGRESS, at, agent);
+    }
+
+    public void reopen(ServiceRequest request, Instant at) {
+        request.reopened();
+        move(request, RequestStatus.IN_PROGRESS, at, request.getResponder());
+    }
+
+    public void move(ServiceRequest request, RequestStatus next, Instant at, String assignee) {
+        RequestStatus previous = request.getStatus();
+        if (previous == next) {
+            return;
+        }
+        request.moveTo(next, at);
+        events.publishEvent(new RequestStatusChanged(request.getId(), previous, next, at, request.getTeam(), assignee,
+                request.getCalendarId()));
+    }
+}

@@ -1,0 +1,54 @@
+package com.sladesk.sla;
+
+import java.time.Instant;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import com.sladesk.request.RequestMessage;
+import com.sladesk.request.RequestMessageRepository;
+import com.sladesk.request.RequestStatus;
+import com.sladesk.request.RequestStatuses;
+import com.sladesk.request.ServiceRequest;
+import com.sladesk.request.ServiceRequestProcess;
+import com.sladesk.request.ServiceRequestProcess.Var;
+import com.sladesk.request.ServiceRequestRepository;
+
+/**
+ * Implements "Hand over to experts" (Task_HandOverToExperts): the agent's notes as an internal note, and the
+ * EXPERT_RESPONSE clock, which measures the first hand-over of a request until an expert claims it.
+ */
+@Component
+public class HandOverToExpertsDelegate implements JavaDelegate {
+
+    private final SlaClocks clocks;
+    private final ServiceRequestRepository requests;
+    private final RequestMessageRepository messages;
+    private final RequestStatuses statuses;
+
+    public HandOverToExpertsDelegate(SlaClocks clocks, ServiceRequestRepository requests,
+            RequestMessageRepository messages, RequestStatuses statuses) {
+        this.clocks = clocks;
+        this.requests = requests;
+        this.messages = messages;
+        this.statuses = statuses;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        ServiceRequest request = requests.findById(ServiceRequestProcess.requestId(execution)).orElseThrow();
+        messages.save(new RequestMessage(request.getId(), RequestMessage.Author.AGENT,
+                ServiceRequestProcess.string(execution, Var.RESPONDER), true,
+                ServiceRequestProcess.string(execution, Var.RESOLUTION), null, now));
+        statuses.move(request, RequestStatus.WITH_EXPERTS, now, null);
+        SlaClock clock = clocks.hasClock(request.getId(), SlaMetric.EXPERT_RESPONSE)
+                ? clocks.clock(request.getId(), SlaMetric.EXPERT_RESPONSE)
+                : clocks.start(request.getId(), SlaMetric.EXPERT_RESPONSE,
+                        StartSlaClocksDelegate.target(execution, Var.EXPERT_RESPONSE_TARGET),
+                        StartSlaClocksDelegate.warningPercent(execution), request.getCalendarId(), now);
+        MetricVariables.EXPERT_RESPONSE.publish(execution, clock);
+    }
+}

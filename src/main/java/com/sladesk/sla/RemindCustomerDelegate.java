@@ -1,0 +1,55 @@
+package com.sladesk.sla;
+
+import java.time.Instant;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import com.sladesk.notify.Notification;
+import com.sladesk.notify.Outbox;
+import com.sladesk.request.ServiceRequest;
+import com.sladesk.request.ServiceRequestProcess;
+import com.sladesk.request.ServiceRequestProcess.Var;
+import com.sladesk.request.ServiceRequestRepository;
+
+/** Implements "Remind the customer" (Task_RemindCustomer): a reminder in the outbox, the next one scheduled. */
+@Component
+public class RemindCustomerDelegate implements JavaDelegate {
+
+    private final SlaClocks clocks;
+    private final ServiceRequestRepository requests;
+    private final Outbox outbox;
+    private final SlaProperties properties;
+
+    public RemindCustomerDelegate(SlaClocks clocks, ServiceRequestRepository requests, Outbox outbox,
+            SlaProperties properties) {
+        this.clocks = clocks;
+        this.requests = requests;
+        this.outbox = outbox;
+        this.properties = properties;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        ServiceRequest request = requests.findById(ServiceRequestProcess.requestId(execution)).orElseThrow();
+        SlaClock clock = clocks.clock(request.getId(), SlaMetric.RESOLUTION);
+        int sent = ((Number) execution.getVariable(Var.REMINDERS_SENT)).intValue() + 1;
+        String recipient = request.getCustomer().getEmail() != null ? request.getCustomer().getEmail()
+                : request.getCustomer().getCustomerRef();
+        // one pause, one series of reminders: the pause's start tells the series apart
+        outbox.enqueue(request.getId(), Notification.Kind.REMINDER, "customer:" + recipient,
+                "[%s] We are waiting for your answer".formatted(request.getRequestKey()),
+                "Your request \"%s\" is waiting for your answer (reminder %d of %d).".formatted(request.getSubject(),
+                        sent, properties.maxReminders()),
+                "%s/REMINDER/%d/%d".formatted(request.getRequestKey(), clock.getPausedAt().getEpochSecond(), sent),
+                now);
+        execution.setVariable(Var.REMINDERS_SENT, sent);
+        execution.setVariable(Var.REMINDERS_LEFT, sent < properties.maxReminders());
+        execution.setVariable(Var.NEXT_REMINDER_AT,
+                Date.from(clocks.calendarOf(clock).plus(now, properties.reminderInterval())));
+    }
+}

@@ -1,0 +1,42 @@
+package com.sladesk.sla;
+
+import java.time.Instant;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import com.sladesk.request.RequestStatuses;
+import com.sladesk.request.ServiceRequest;
+import com.sladesk.request.ServiceRequestProcess;
+import com.sladesk.request.ServiceRequestProcess.Var;
+import com.sladesk.request.ServiceRequestRepository;
+
+/**
+ * Implements "Reopen the request" (Task_ReopenRequest): back to resolution; the RESOLUTION clock runs again
+ * without counting the time the request stood resolved, and a breach before stays on record.
+ */
+@Component
+public class ReopenRequestDelegate implements JavaDelegate {
+
+    private final SlaClocks clocks;
+    private final ServiceRequestRepository requests;
+    private final RequestStatuses statuses;
+
+    public ReopenRequestDelegate(SlaClocks clocks, ServiceRequestRepository requests, RequestStatuses statuses) {
+        this.clocks = clocks;
+        this.requests = requests;
+        this.statuses = statuses;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        ServiceRequest request = requests.findById(ServiceRequestProcess.requestId(execution)).orElseThrow();
+        SlaClock clock = clocks.restart(request.getId(), SlaMetric.RESOLUTION, now);
+        MetricVariables.RESOLUTION.publish(execution, clock);
+        statuses.reopen(request, now);
+        execution.removeVariable(Var.OUTCOME);
+    }
+}

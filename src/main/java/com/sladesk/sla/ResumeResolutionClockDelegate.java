@@ -1,0 +1,45 @@
+package com.sladesk.sla;
+
+import java.time.Instant;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import com.sladesk.request.RequestStatus;
+import com.sladesk.request.RequestStatuses;
+import com.sladesk.request.ServiceRequest;
+import com.sladesk.request.ServiceRequestProcess;
+import com.sladesk.request.ServiceRequestProcess.Var;
+import com.sladesk.request.ServiceRequestRepository;
+
+/**
+ * Implements "Resume the clock" (Task_ResumeResolutionClock): the customer answered; the RESOLUTION clock
+ * counts again with its instants moved out by the business time paused, and the agent who asked gets the
+ * task back when the stage is entered again.
+ */
+@Component
+public class ResumeResolutionClockDelegate implements JavaDelegate {
+
+    private final SlaClocks clocks;
+    private final ServiceRequestRepository requests;
+    private final RequestStatuses statuses;
+
+    public ResumeResolutionClockDelegate(SlaClocks clocks, ServiceRequestRepository requests,
+            RequestStatuses statuses) {
+        this.clocks = clocks;
+        this.requests = requests;
+        this.statuses = statuses;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        ServiceRequest request = requests.findById(ServiceRequestProcess.requestId(execution)).orElseThrow();
+        SlaClock clock = clocks.resume(request.getId(), SlaMetric.RESOLUTION, now);
+        MetricVariables.RESOLUTION.publish(execution, clock);
+        statuses.move(request, RequestStatus.IN_PROGRESS, now, request.getResponder());
+        execution.removeVariable(Var.OUTCOME);
+    }
+}

@@ -1,0 +1,27 @@
+package com.sladesk.sla;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import com.sladesk.request.ServiceRequestProcess;
+
+/** Assignment listener of "Diagnose as expert" (Task_ExpertDiagnosis): an expert's claim stops EXPERT_RESPONSE. */
+@Component
+public class StopExpertResponseClockListener implements TaskListener {
+
+    private final SlaClocks clocks;
+
+    public StopExpertResponseClockListener(SlaClocks clocks) {
+        this.clocks = clocks;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (task.getAssignee() != null) {
+            clocks.stop(ServiceRequestProcess.requestId(task.getExecution()), SlaMetric.EXPERT_RESPONSE,
+                    ClockUtil.getCurrentTime().toInstant());
+        }
+    }
+}
