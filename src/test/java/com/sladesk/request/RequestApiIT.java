@@ -2,6 +2,7 @@ package com.sladesk.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -187,6 +188,32 @@ class RequestApiIT {
                 "{\"userId\":\"" + AGENT_SERVICE_DESK + "\"}").statusCode()).isIn(403, 404);
         assertThat(json.readTree(api.get("/engine-rest/task/" + taskId, AGENT_TECH_SUPPORT).body()).path("assignee")
                 .isNull()).isTrue();
+    }
+
+    @Test
+    void theTeamsQueueShowsAgentsTheRequestOfEachTask() throws Exception {
+        // given
+        String key = json.readTree(api.post("/api/requests", INTAKE, outage(null)).body()).path("key").asText();
+        String queue = null;
+        for (JsonNode filter : api.getJson("/engine-rest/filter?resourceType=Task", AGENT_TECH_SUPPORT)) {
+            if (filter.path("name").asText().equals("My team's queue")) {
+                queue = filter.path("id").asText();
+            }
+        }
+
+        // when Tasklist lists the filter with its variables
+        HttpResponse<String> list = api.send(HttpRequest.newBuilder(
+                api.uri("/engine-rest/filter/" + queue + "/list"))
+                .header("Authorization", ApiClient.basic(AGENT_TECH_SUPPORT, ApiClient.DEMO_PASSWORD))
+                .header("Content-Type", "application/json").header("Accept", "application/hal+json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"processInstanceBusinessKey\":\"" + key + "\"}")));
+
+        // then
+        JsonNode variables = json.readTree(list.body()).path("_embedded").path("task").get(0).path("_embedded")
+                .path("variable");
+        assertThat(variables).extracting(v -> v.path("name").asText() + "=" + v.path("value").asText())
+                .contains("requestKey=" + key, "customerTier=VIP", "priority=URGENT", "channel=EMAIL");
     }
 
     @Test

@@ -79,7 +79,7 @@ public final class ApiClient {
         return URI.create("http://localhost:" + port + path);
     }
 
-    private static String basic(String user, String password) {
+    public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }
