@@ -36,6 +36,11 @@ public class Customer {
         this.createdAt = createdAt;
     }
 
+    /** A channel that knows better (a VIP contract signed since) changes the tier for new requests. */
+    void changeTier(CustomerTier newTier) {
+        this.tier = newTier;
+    }
+
     public Long getId() {
         return id;
     }

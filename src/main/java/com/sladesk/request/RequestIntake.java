@@ -54,7 +54,6 @@ public class RequestIntake {
         request.assignKey();
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(ServiceRequestProcess.PROCESS_KEY,
                 request.getRequestKey(), Map.of(
-                        Var.REQUEST_ID, request.getId(),
                         Var.REQUEST_KEY, request.getRequestKey(),
                         Var.CHANNEL, request.getChannel().name(),
                         Var.CUSTOMER_NAME, customer.getName() == null ? customer.getCustomerRef() : customer.getName(),
@@ -69,6 +68,13 @@ public class RequestIntake {
 
     private Customer customerOf(NewRequest.CustomerData data, Instant now) {
         String reference = data.reference();
+        Customer known = customers.findByCustomerRef(reference).orElse(null);
+        if (known != null) {
+            if (data.tier() != null) {
+                known.changeTier(data.tier());
+            }
+            return known;
+        }
         return customers.findByCustomerRef(reference).orElseGet(() -> {
             if (data.tier() == null) {
                 throw new InvalidRequestException("customer.tier", "is required for a customer we do not know yet");

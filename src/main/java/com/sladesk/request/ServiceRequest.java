@@ -74,7 +74,7 @@ public class ServiceRequest {
 
     /** The key follows the database id, so two nodes never hand out the same one. */
     void assignKey() {
-        this.requestKey = "SR-%06d".formatted(id);
+        this.requestKey = ServiceRequestProcess.keyOf(id);
     }
 
     void startedAs(String processInstanceId) {

@@ -2,6 +2,7 @@ package com.sladesk.request;
 
 import java.util.Date;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Typed facade of the ServiceRequest process: its key, element ids, decisions and variables. */
@@ -45,7 +46,6 @@ public final class ServiceRequestProcess {
 
     /** Process variable names; the decision inputs and outputs carry the same names. */
     public static final class Var {
-        public static final String REQUEST_ID = "requestId";
         public static final String REQUEST_KEY = "requestKey";
         public static final String CHANNEL = "channel";
         public static final String CUSTOMER_NAME = "customerName";
@@ -105,8 +105,20 @@ public final class ServiceRequestProcess {
     private ServiceRequestProcess() {
     }
 
-    public static long requestId(VariableScope scope) {
-        return ((Number) scope.getVariable(Var.REQUEST_ID)).longValue();
+    /**
+     * The request's database id, read from the business key (SR-000123 → 123) rather than from a variable:
+     * whoever completes a task may set variables, but cannot change the business key.
+     */
+    public static long requestId(DelegateExecution execution) {
+        return idOfKey(execution.getProcessBusinessKey());
+    }
+
+    static String keyOf(long id) {
+        return "SR-%06d".formatted(id);
+    }
+
+    static long idOfKey(String key) {
+        return Long.parseLong(key.substring(key.indexOf('-') + 1));
     }
 
     public static String string(VariableScope scope, String name) {

@@ -44,11 +44,15 @@ public class HandOverToExpertsDelegate implements JavaDelegate {
                 ServiceRequestProcess.string(execution, Var.RESPONDER), true,
                 ServiceRequestProcess.string(execution, Var.RESOLUTION), null, now));
         statuses.move(request, RequestStatus.WITH_EXPERTS, now, null);
-        SlaClock clock = clocks.hasClock(request.getId(), SlaMetric.EXPERT_RESPONSE)
-                ? clocks.clock(request.getId(), SlaMetric.EXPERT_RESPONSE)
-                : clocks.start(request.getId(), SlaMetric.EXPERT_RESPONSE,
-                        StartSlaClocksDelegate.target(execution, Var.EXPERT_RESPONSE_TARGET),
-                        StartSlaClocksDelegate.warningPercent(execution), request.getCalendarId(), now);
+        if (clocks.hasClock(request.getId(), SlaMetric.EXPERT_RESPONSE)) {
+            // a later hand-over is not measured; its task is due when the resolution is
+            clocks.stop(request.getId(), SlaMetric.EXPERT_RESPONSE, now);
+            MetricVariables.EXPERT_RESPONSE.publish(execution, clocks.clock(request.getId(), SlaMetric.RESOLUTION));
+            return;
+        }
+        SlaClock clock = clocks.start(request.getId(), SlaMetric.EXPERT_RESPONSE,
+                StartSlaClocksDelegate.target(execution, Var.EXPERT_RESPONSE_TARGET),
+                StartSlaClocksDelegate.warningPercent(execution), request.getCalendarId(), now);
         MetricVariables.EXPERT_RESPONSE.publish(execution, clock);
     }
 }

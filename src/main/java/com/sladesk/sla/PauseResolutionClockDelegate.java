@@ -47,10 +47,10 @@ public class PauseResolutionClockDelegate implements JavaDelegate {
         if (question == null || question.isBlank()) {
             question = ServiceRequestProcess.string(execution, Var.RESOLUTION);
         }
-        messages.save(new RequestMessage(request.getId(), RequestMessage.Author.AGENT, request.getResponder(), false,
+        messages.save(new RequestMessage(request.getId(), RequestMessage.Author.AGENT, ServiceRequestProcess.string(execution, Var.RESPONDER), false,
                 question == null ? "" : question, request.getChannel(), now));
         SlaClock clock = clocks.pause(request.getId(), SlaMetric.RESOLUTION, now);
-        statuses.move(request, RequestStatus.WAITING_ON_CUSTOMER, now, request.getResponder());
+        statuses.move(request, RequestStatus.WAITING_ON_CUSTOMER, now, ServiceRequestProcess.string(execution, Var.RESPONDER));
         execution.setVariable(Var.REMINDERS_SENT, 0);
         execution.setVariable(Var.REMINDERS_LEFT, properties.maxReminders() > 0);
         execution.setVariable(Var.NEXT_REMINDER_AT,

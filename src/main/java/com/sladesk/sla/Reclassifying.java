@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -48,10 +50,11 @@ public class Reclassifying {
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
     private final TaskService taskService;
+    private final AuthorizationService authorizations;
 
     public Reclassifying(ServiceRequestRepository requests, ReclassificationRepository reclassifications,
             SlaClocks clocks, DecisionService decisions, RuntimeService runtimeService,
-            ManagementService managementService, TaskService taskService) {
+            ManagementService managementService, TaskService taskService, AuthorizationService authorizations) {
         this.requests = requests;
         this.reclassifications = reclassifications;
         this.clocks = clocks;
@@ -59,15 +62,18 @@ public class Reclassifying {
         this.runtimeService = runtimeService;
         this.managementService = managementService;
         this.taskService = taskService;
+        this.authorizations = authorizations;
     }
 
     public void reclassify(String key, Reclassify change, String user) {
         ServiceRequest request = requests.findByRequestKey(key).orElseThrow(() -> new ErrorResponseException(
                 HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No request " + key),
                 null));
-        if (request.getStatus() == RequestStatus.CLOSED || request.getStatus() == RequestStatus.CLOSED_NO_REPLY) {
+        if (request.getStatus() == RequestStatus.RESOLVED || request.getStatus() == RequestStatus.CLOSED
+                || request.getStatus() == RequestStatus.CLOSED_NO_REPLY) {
             throw new ErrorResponseException(HttpStatus.CONFLICT, ProblemDetail.forStatusAndDetail(
-                    HttpStatus.CONFLICT, "Request " + key + " is closed and keeps its classification"), null);
+                    HttpStatus.CONFLICT, "Request " + key + " is " + request.getStatus()
+                            + " and keeps its classification; reopen it first"), null);
         }
         Instant now = ClockUtil.getCurrentTime().toInstant();
         Priority oldPriority = request.getPriority();
@@ -121,6 +127,10 @@ public class Reclassifying {
                     ServiceRequestProcess.TASK_RESOLVE_REQUEST}) {
                 for (Task task : openTasks(instance, taskKey)) {
                     taskService.deleteCandidateGroup(task.getId(), oldTeam);
+                    // the engine granted the old team access to the task; that grant must go with it
+                    authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId())
+                            .groupIdIn(oldTeam).list()
+                            .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
                     taskService.addCandidateGroup(task.getId(), request.getTeam());
                 }
             }

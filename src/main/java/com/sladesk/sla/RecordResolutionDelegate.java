@@ -46,7 +46,7 @@ public class RecordResolutionDelegate implements JavaDelegate {
         messages.save(new RequestMessage(request.getId(), RequestMessage.Author.AGENT,
                 ServiceRequestProcess.string(execution, Var.RESPONDER), false,
                 ServiceRequestProcess.string(execution, Var.RESOLUTION), request.getChannel(), now));
-        statuses.move(request, RequestStatus.RESOLVED, now, request.getResponder());
+        statuses.move(request, RequestStatus.RESOLVED, now, ServiceRequestProcess.string(execution, Var.RESPONDER));
         clocks.stop(request.getId(), SlaMetric.RESOLUTION, now);
         execution.setVariable(Var.AUTO_CLOSE_AT, Date.from(now.plus(properties.autoCloseAfter())));
         execution.setVariable(Var.REOPEN_UNTIL, Date.from(now.plus(properties.reopenWindow())));

@@ -39,7 +39,7 @@ public class ResumeResolutionClockDelegate implements JavaDelegate {
         ServiceRequest request = requests.findById(ServiceRequestProcess.requestId(execution)).orElseThrow();
         SlaClock clock = clocks.resume(request.getId(), SlaMetric.RESOLUTION, now);
         MetricVariables.RESOLUTION.publish(execution, clock);
-        statuses.move(request, RequestStatus.IN_PROGRESS, now, request.getResponder());
+        statuses.move(request, RequestStatus.IN_PROGRESS, now, ServiceRequestProcess.string(execution, Var.RESPONDER));
         execution.removeVariable(Var.OUTCOME);
     }
 }

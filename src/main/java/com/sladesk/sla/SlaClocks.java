@@ -63,7 +63,8 @@ public class SlaClocks implements RequestSla {
     /** Records the warning; false when the clock is not counting, has breached already or was warned. */
     public boolean warn(long requestId, SlaMetric metric, Instant now) {
         SlaClock clock = clock(requestId, metric);
-        return !clock.isStopped() && !clock.isPaused() && !clock.isEverBreached()
+        // a warning after the due instant (timers of a stage entered late) would only mislead
+        return !clock.isStopped() && !clock.isPaused() && !clock.isEverBreached() && now.isBefore(clock.getDueAt())
                 && record(requestId, metric, SlaEvent.Type.WARNING, 0, null, now);
     }
 

@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 
 import com.sladesk.request.ServiceRequestProcess;
 
-/** Assignment listener of "Diagnose as expert" (Task_ExpertDiagnosis): an expert's claim stops EXPERT_RESPONSE. */
+/**
+ * Assignment and completion listener of "Diagnose as expert" (Task_ExpertDiagnosis): an expert's claim stops
+ * EXPERT_RESPONSE; so does completing the task without a claim.
+ */
 @Component
 public class StopExpertResponseClockListener implements TaskListener {
 
@@ -19,7 +22,7 @@ public class StopExpertResponseClockListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        if (task.getAssignee() != null) {
+        if (task.getAssignee() != null || TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
             clocks.stop(ServiceRequestProcess.requestId(task.getExecution()), SlaMetric.EXPERT_RESPONSE,
                     ClockUtil.getCurrentTime().toInstant());
         }

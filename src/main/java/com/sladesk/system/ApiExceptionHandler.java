@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -83,6 +85,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             message += ", expected one of " + Arrays.toString(ex.getRequiredType().getEnumConstants());
         }
         return problem(ex.getName() + ": " + message, List.of(Map.of("field", ex.getName(), "message", message)));
+    }
+
+    /** Another change to the same request won the race (a timer, a second node); the caller may retry. */
+    @ExceptionHandler({OptimisticLockingFailureException.class, OptimisticLockingException.class})
+    ResponseEntity<Object> handleConcurrentChange(RuntimeException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The request was changed at the same time by something else; please retry");
+        problem.setTitle("Concurrent change");
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(InvalidRequestException.class)

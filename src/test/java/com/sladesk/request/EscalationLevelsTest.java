@@ -74,6 +74,26 @@ class EscalationLevelsTest extends ProcessTestSupport {
     }
 
     @Test
+    void anEscalatedResolutionTaskCreatedAgainKeepsTheEscalationGroup() {
+        // given a VIP outage whose resolution breached and went to the team leads
+        ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
+        ProcessInstance instance = instanceOf(request);
+        complete(task(instance), withVariables(Var.REPLY, "Looking into it."));
+        passes(Duration.ofHours(4).plusMinutes(1), instance);
+        int escalatedPriority = task(instance).getPriority();
+
+        // when the agent goes to the experts and back
+        complete(task(instance), withVariables(Var.RESOLUTION, "Please check.", Var.OUTCOME,
+                ServiceRequestProcess.OUTCOME_TRANSFER_TO_EXPERTS));
+        complete(task(instance), withVariables(Var.DIAGNOSIS, "Firmware."));
+
+        // then the new resolution task is still escalated
+        assertThat(instance).isWaitingAt(ServiceRequestProcess.TASK_RESOLVE_REQUEST);
+        assertThat(task(instance)).hasCandidateGroup("team-leads");
+        assertThat(task(instance).getPriority()).isEqualTo(escalatedPriority);
+    }
+
+    @Test
     void theExpertResponseClockRunsFromHandOverUntilAnExpertClaims() {
         // given a VIP outage handed to the experts 10 minutes in (expert response target: 5 minutes)
         ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));

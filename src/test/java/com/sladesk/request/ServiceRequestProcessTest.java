@@ -83,8 +83,7 @@ class ServiceRequestProcessTest extends ProcessTestSupport {
         ProcessInstance instance = instanceOf(request);
 
         // when the due instant passes with the task still open
-        at(T0.plus(Duration.ofMinutes(16)));
-        executeDueJobs(instance);
+        passes(Duration.ofMinutes(16), instance);
 
         // then
         RequestView view = view(request);
@@ -132,8 +131,7 @@ class ServiceRequestProcessTest extends ProcessTestSupport {
         // given a breach the timers already recorded
         ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
         ProcessInstance instance = instanceOf(request);
-        at(T0.plus(Duration.ofMinutes(20)));
-        executeDueJobs(instance);
+        passes(Duration.ofMinutes(20), instance);
 
         // when
         complete(task(instance), withVariables(Var.REPLY, "Sorry for the wait."));
@@ -170,8 +168,7 @@ class ServiceRequestProcessTest extends ProcessTestSupport {
         complete(task(instance), withVariables(Var.REPLY, "Looking into it."));
 
         // when
-        at(T0.plus(Duration.ofHours(4)).plusSeconds(1));
-        executeDueJobs(instance);
+        passes(Duration.ofHours(4).plusSeconds(1), instance);
 
         // then
         RequestView view = view(request);
@@ -258,6 +255,21 @@ class ServiceRequestProcessTest extends ProcessTestSupport {
         // then
         assertThat(instance).isEnded().hasPassed(ServiceRequestProcess.END_REQUEST_CLOSED);
         assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+    }
+
+    @Test
+    void aTaskCompletedWithAnotherRequestIdStillActsOnItsOwnRequest() {
+        // given two requests
+        ServiceRequest other = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
+        ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
+
+        // when an agent submits the first response with a forged requestId variable
+        complete(task(instanceOf(request)), withVariables(Var.REPLY, "Hello", "requestId", other.getId()));
+
+        // then
+        assertThat(view(request).status()).isEqualTo(RequestStatus.IN_PROGRESS);
+        assertThat(view(other).status()).isEqualTo(RequestStatus.NEW);
+        assertThat(clock(view(other), "FIRST_RESPONSE").state()).isEqualTo("RUNNING");
     }
 
     @Test
