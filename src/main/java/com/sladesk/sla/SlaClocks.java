@@ -63,8 +63,7 @@ public class SlaClocks implements RequestSla {
     /** Records the warning; false when the clock is not counting, has breached already or was warned. */
     public boolean warn(long requestId, SlaMetric metric, Instant now) {
         SlaClock clock = clock(requestId, metric);
-        // a warning after the due instant (timers of a stage entered late) would only mislead
-        return !clock.isStopped() && !clock.isPaused() && !clock.isEverBreached() && now.isBefore(clock.getDueAt())
+        return !clock.isStopped() && !clock.isPaused() && !clock.isEverBreached()
                 && record(requestId, metric, SlaEvent.Type.WARNING, 0, null, now);
     }
 
