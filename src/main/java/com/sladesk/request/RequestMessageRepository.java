@@ -9,5 +9,7 @@ public interface RequestMessageRepository extends JpaRepository<RequestMessage, 
 
     List<RequestMessage> findByRequestIdOrderByCreatedAtAscIdAsc(long requestId);
 
+    Optional<RequestMessage> findFirstByRequestIdAndAuthorOrderByIdDesc(long requestId, RequestMessage.Author author);
+
     Optional<RequestMessage> findByRequestIdAndExternalId(long requestId, String externalId);
 }

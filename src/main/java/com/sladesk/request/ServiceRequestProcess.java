@@ -74,6 +74,8 @@ public final class ServiceRequestProcess {
         public static final String EXPERT_RESPONSE_NEXT_LEVEL_AT = "expertResponseNextLevelAt";
         public static final String TASK_PRIORITY = "taskPriority";
         public static final String QUESTION = "question";
+        /** The customer's latest answer, shown on the resolution task after a pause. */
+        public static final String CUSTOMER_REPLY = "customerReply";
         public static final String NEXT_REMINDER_AT = "nextReminderAt";
         public static final String REMINDERS_SENT = "remindersSent";
         public static final String REMINDERS_LEFT = "remindersLeft";

@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
+import com.sladesk.request.RequestMessage;
+import com.sladesk.request.RequestMessageRepository;
 import com.sladesk.request.RequestStatus;
 import com.sladesk.request.RequestStatuses;
 import com.sladesk.request.ServiceRequest;
@@ -25,12 +27,14 @@ public class ResumeResolutionClockDelegate implements JavaDelegate {
     private final SlaClocks clocks;
     private final ServiceRequestRepository requests;
     private final RequestStatuses statuses;
+    private final RequestMessageRepository messages;
 
     public ResumeResolutionClockDelegate(SlaClocks clocks, ServiceRequestRepository requests,
-            RequestStatuses statuses) {
+            RequestStatuses statuses, RequestMessageRepository messages) {
         this.clocks = clocks;
         this.requests = requests;
         this.statuses = statuses;
+        this.messages = messages;
     }
 
     @Override
@@ -41,5 +45,7 @@ public class ResumeResolutionClockDelegate implements JavaDelegate {
         MetricVariables.RESOLUTION.publish(execution, clock);
         statuses.move(request, RequestStatus.IN_PROGRESS, now, ServiceRequestProcess.string(execution, Var.RESPONDER));
         execution.removeVariable(Var.OUTCOME);
+        messages.findFirstByRequestIdAndAuthorOrderByIdDesc(request.getId(), RequestMessage.Author.CUSTOMER)
+                .ifPresent(reply -> execution.setVariable(Var.CUSTOMER_REPLY, reply.getBody()));
     }
 }

@@ -85,9 +85,10 @@ class WaitingOnCustomerTest extends ProcessTestSupport {
         // when the customer answers
         addMessage(request, RequestMessage.Author.CUSTOMER, false, "Firmware 1.3.");
 
-        // then
+        // then the agent sees the answer on the resolution task
         assertThat(view(request).status()).isEqualTo(RequestStatus.IN_PROGRESS);
         assertThat(clock(view(request), "RESOLUTION").state()).isEqualTo("RUNNING");
+        assertThat(taskService.getVariable(task(instance).getId(), Var.CUSTOMER_REPLY)).isEqualTo("Firmware 1.3.");
     }
 
     @Test
