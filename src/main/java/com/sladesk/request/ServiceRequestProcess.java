@@ -1,7 +1,5 @@
 package com.sladesk.request;
 
-import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -126,9 +124,5 @@ public final class ServiceRequestProcess {
     public static String string(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         return value == null ? null : value.toString();
-    }
-
-    public static Date date(VariableScope scope, String name) {
-        return (Date) scope.getVariable(name);
     }
 }
