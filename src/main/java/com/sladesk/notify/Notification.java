@@ -18,7 +18,7 @@ public class Notification {
     }
 
     public enum Status {
-        PENDING, SENT, FAILED
+        PENDING, SENDING, SENT, FAILED
     }
 
     @Id
@@ -37,6 +37,8 @@ public class Notification {
     private String dedupeKey;
     private Instant createdAt;
     private Instant sentAt;
+    private Instant nextAttemptAt;
+    private Instant claimedUntil;
 
     protected Notification() {
     }
@@ -51,6 +53,24 @@ public class Notification {
         this.dedupeKey = dedupeKey;
         this.createdAt = createdAt;
         this.status = Status.PENDING;
+        this.nextAttemptAt = createdAt;
+    }
+
+    void sent(Instant at) {
+        status = Status.SENT;
+        attempts++;
+        sentAt = at;
+        claimedUntil = null;
+        lastError = null;
+    }
+
+    /** Another try after {@code retryAt}, or FAILED once the attempts are used up. */
+    void failed(String error, Instant retryAt, int maxAttempts) {
+        attempts++;
+        lastError = error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 1000));
+        claimedUntil = null;
+        status = attempts >= maxAttempts ? Status.FAILED : Status.PENDING;
+        nextAttemptAt = retryAt;
     }
 
     public Long getId() {
@@ -99,5 +119,9 @@ public class Notification {
 
     public Instant getSentAt() {
         return sentAt;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
     }
 }

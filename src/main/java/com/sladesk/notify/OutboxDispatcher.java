@@ -1,0 +1,126 @@
+package com.sladesk.notify;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers due outbox rows by e-mail. A row is claimed with a conditional update before it is sent, so two
+ * nodes never send the same row; a failed row waits, twice as long each time, and is FAILED after the last
+ * attempt. Without an SMTP server configured (spring.mail.host) rows stay PENDING.
+ */
+@Component
+public class OutboxDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+    private static final int BATCH = 50;
+
+    private final NotificationRepository notifications;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final IdentityService identityService;
+    private final OutboxProperties properties;
+
+    public OutboxDispatcher(NotificationRepository notifications, JdbcTemplate jdbc, TransactionTemplate transaction,
+            ObjectProvider<JavaMailSender> mailSender, IdentityService identityService, OutboxProperties properties) {
+        this.notifications = notifications;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.mailSender = mailSender;
+        this.identityService = identityService;
+        this.properties = properties;
+    }
+
+    @Scheduled(fixedDelayString = "${sladesk.outbox.poll-interval}")
+    void poll() {
+        if (properties.schedule()) {
+            dispatchDue(Instant.now());
+        }
+    }
+
+    /** Sends every row due at {@code now}; returns how many were sent. */
+    public int dispatchDue(Instant now) {
+        JavaMailSender sender = mailSender.getIfAvailable();
+        if (sender == null) {
+            return 0;
+        }
+        // a node that died while sending gives its rows back when its lease ends
+        jdbc.update("update notification set status = 'PENDING', claimed_until = null "
+                + "where status = 'SENDING' and claimed_until < ?", Timestamp.from(now));
+        int sent = 0;
+        for (Notification due : notifications.findDue(now, PageRequest.of(0, BATCH))) {
+            if (claim(due.getId(), now) && deliver(sender, due.getId(), now)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private boolean claim(long id, Instant now) {
+        return jdbc.update("update notification set status = 'SENDING', claimed_until = ? "
+                + "where id = ? and status = 'PENDING'", Timestamp.from(now.plus(properties.lease())), id) == 1;
+    }
+
+    private boolean deliver(JavaMailSender sender, long id, Instant now) {
+        Notification row = transaction.execute(status -> notifications.findById(id).orElseThrow());
+        String error;
+        try {
+            List<String> addresses = addressesOf(row.getRecipient());
+            if (addresses.isEmpty()) {
+                finish(id, n -> n.failed("no e-mail address for " + row.getRecipient(), now, 0));
+                return false;
+            }
+            SimpleMailMessage mail = new SimpleMailMessage();
+            mail.setFrom(properties.from());
+            mail.setTo(addresses.toArray(String[]::new));
+            mail.setSubject(row.getSubject());
+            mail.setText(row.getBody());
+            sender.send(mail);
+            finish(id, n -> n.sent(now));
+            return true;
+        } catch (RuntimeException e) {
+            error = e.getMessage();
+            log.warn("Notification {} not delivered (attempt {}): {}", id, row.getAttempts() + 1, error);
+        }
+        Duration wait = properties.retryAfter().multipliedBy(1L << Math.min(row.getAttempts(), 10));
+        String reason = error;
+        finish(id, n -> n.failed(reason, now.plus(wait), properties.maxAttempts()));
+        return false;
+    }
+
+    private void finish(long id, Consumer<Notification> change) {
+        transaction.executeWithoutResult(status -> change.accept(notifications.findById(id).orElseThrow()));
+    }
+
+    /** "customer:a@b", "user:agent.li" or "group:team-leads" as e-mail addresses. */
+    private List<String> addressesOf(String recipient) {
+        int colon = recipient.indexOf(':');
+        String kind = recipient.substring(0, colon);
+        String value = recipient.substring(colon + 1);
+        List<User> users = switch (kind) {
+            case "user" -> identityService.createUserQuery().userId(value).list();
+            case "group" -> identityService.createUserQuery().memberOfGroup(value).list();
+            default -> null;
+        };
+        if (users == null) {
+            return value.contains("@") ? List.of(value) : List.of();
+        }
+        return users.stream().map(User::getEmail).filter(email -> email != null && !email.isBlank()).toList();
+    }
+}

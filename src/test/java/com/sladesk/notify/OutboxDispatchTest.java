@@ -1,0 +1,113 @@
+package com.sladesk.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sladesk.request.ProcessTestSupport;
+import com.sladesk.request.ServiceRequest;
+import com.sladesk.request.TestRequests;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/** Outbox rows reach a real SMTP server (GreenMail) once; an outage delays them but loses nothing. */
+class OutboxDispatchTest extends ProcessTestSupport {
+
+    @RegisterExtension
+    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @Autowired OutboxDispatcher dispatcher;
+
+    @Test
+    void aWarningReachesTheTeamByMailExactlyOnce() throws Exception {
+        // given a warning for tech support (agent.wang)
+        ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
+        ProcessInstance instance = instanceOf(request);
+        passes(Duration.ofMinutes(12), instance);
+
+        // when the dispatcher runs twice
+        dispatcher.dispatchDue(Instant.now());
+        dispatcher.dispatchDue(Instant.now());
+
+        // then
+        List<MimeMessage> mails = mailsAbout(request);
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).getAllRecipients()).extracting(Object::toString)
+                .contains("agent.wang@sladesk.example");
+        assertThat(notifications.findByRequestIdOrderByIdAsc(request.getId())).singleElement()
+                .satisfies(n -> assertThat(n.getStatus()).isEqualTo(Notification.Status.SENT));
+    }
+
+    @Test
+    void anSmtpOutageDelaysAnEscalationButNeitherLosesNorDuplicatesIt() throws Exception {
+        // given a breach escalated to the team leads while the SMTP server is down
+        ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
+        ProcessInstance instance = instanceOf(request);
+        passes(Duration.ofMinutes(16), instance);
+        smtp.stop();
+        Instant now = Instant.now();
+
+        // when
+        dispatcher.dispatchDue(now);
+
+        // then the rows wait for another attempt
+        assertThat(notifications.findByRequestIdOrderByIdAsc(request.getId())).allSatisfy(n -> {
+            assertThat(n.getStatus()).isEqualTo(Notification.Status.PENDING);
+            assertThat(n.getAttempts()).isEqualTo(1);
+            assertThat(n.getLastError()).isNotBlank();
+            assertThat(n.getNextAttemptAt()).isAfter(now);
+        });
+
+        // when the server is back: nothing before the retry instant, everything once after it
+        smtp.start();
+        dispatcher.dispatchDue(now.plusSeconds(1));
+        assertThat(mailsAbout(request)).isEmpty();
+        dispatcher.dispatchDue(now.plus(Duration.ofMinutes(5)));
+        dispatcher.dispatchDue(now.plus(Duration.ofMinutes(10)));
+
+        // then
+        assertThat(mailsAbout(request)).extracting(MimeMessage::getSubject).hasSize(2)
+                .anySatisfy(subject -> assertThat(subject).contains("Escalated to you (level 1)"));
+        assertThat(notifications.findByRequestIdOrderByIdAsc(request.getId()))
+                .allSatisfy(n -> assertThat(n.getStatus()).isEqualTo(Notification.Status.SENT));
+    }
+
+    private List<MimeMessage> mailsAbout(ServiceRequest request) {
+        // one message per recipient reaches GreenMail; count each mail once by its Message-ID
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).contains(request.getRequestKey()))
+                .filter(distinctBy()).toList();
+    }
+
+    private static Predicate<MimeMessage> distinctBy() {
+        Set<String> seen = new HashSet<>();
+        return m -> {
+            try {
+                return seen.add(m.getMessageID());
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
