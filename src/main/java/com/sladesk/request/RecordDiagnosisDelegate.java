@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import com.sladesk.request.ServiceRequestProcess.Var;
@@ -26,8 +25,8 @@ public class RecordDiagnosisDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
-        ServiceRequest request = requests.findById(ServiceRequestProcess.requestId(execution)).orElseThrow();
+        Instant now = ServiceRequestProcess.now();
+        ServiceRequest request = requests.of(execution);
         messages.save(new RequestMessage(request.getId(), RequestMessage.Author.EXPERT,
                 ServiceRequestProcess.string(execution, Var.DIAGNOSED_BY), true,
                 ServiceRequestProcess.string(execution, Var.DIAGNOSIS), null, now));

@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
@@ -40,7 +39,7 @@ public class RequestConversation {
 
     public RequestMessage add(String key, NewMessage message, String user) {
         ServiceRequest request = request(key);
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = ServiceRequestProcess.now();
         boolean fromCustomer = message.author() == RequestMessage.Author.CUSTOMER;
         if (fromCustomer && message.internal()) {
             throw new InvalidRequestException("internal", "only agents write internal notes");

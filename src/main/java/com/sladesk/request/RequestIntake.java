@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +40,7 @@ public class RequestIntake {
 
     @Transactional
     public ServiceRequest receive(NewRequest command) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = ServiceRequestProcess.now();
         Instant receivedAt = command.receivedAt() == null ? now : command.receivedAt().toInstant();
         if (receivedAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
             throw new InvalidRequestException("receivedAt", "must not be more than a minute in the future");

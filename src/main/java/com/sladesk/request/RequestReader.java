@@ -3,7 +3,6 @@ package com.sladesk.request;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
@@ -36,7 +35,7 @@ public class RequestReader {
     }
 
     private RequestView detail(ServiceRequest request) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = ServiceRequestProcess.now();
         long id = request.getId();
         return RequestView.of(request, new RequestView.Details(sla.clocksOf(id, now), sla.eventsOf(id),
                 sla.timeInState(id, request.getCalendarId(), now),

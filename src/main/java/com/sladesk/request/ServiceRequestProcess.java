@@ -1,7 +1,10 @@
 package com.sladesk.request;
 
+import java.time.Instant;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /** Typed facade of the ServiceRequest process: its key, element ids, decisions and variables. */
 public final class ServiceRequestProcess {
@@ -111,6 +114,11 @@ public final class ServiceRequestProcess {
      */
     public static long requestId(DelegateExecution execution) {
         return idOfKey(execution.getProcessBusinessKey());
+    }
+
+    /** The engine's clock: tests move it with ClockUtil, and timers fire by it. */
+    public static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
     }
 
     static String keyOf(long id) {

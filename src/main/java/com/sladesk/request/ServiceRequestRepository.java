@@ -2,6 +2,8 @@ package com.sladesk.request;
 
 import java.util.Optional;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,6 +13,11 @@ import org.springframework.data.repository.query.Param;
 public interface ServiceRequestRepository extends JpaRepository<ServiceRequest, Long> {
 
     Optional<ServiceRequest> findByRequestKey(String requestKey);
+
+    /** The request a process instance carries, by its business key. */
+    default ServiceRequest of(DelegateExecution execution) {
+        return findById(ServiceRequestProcess.requestId(execution)).orElseThrow();
+    }
 
     Optional<ServiceRequest> findByChannelAndExternalId(Channel channel, String externalId);
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import com.sladesk.request.RequestStatus;
@@ -29,7 +28,7 @@ public class CloseRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = ServiceRequestProcess.now();
         long requestId = ServiceRequestProcess.requestId(execution);
         clocks.stopAll(requestId, now);
         ServiceRequest request = requests.findById(requestId).orElseThrow();

@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import com.sladesk.request.RequestStatus;
@@ -29,8 +28,8 @@ public class CloseWithoutReplyDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
-        ServiceRequest request = requests.findById(ServiceRequestProcess.requestId(execution)).orElseThrow();
+        Instant now = ServiceRequestProcess.now();
+        ServiceRequest request = requests.of(execution);
         clocks.stopAll(request.getId(), now);
         statuses.move(request, RequestStatus.CLOSED_NO_REPLY, now, null);
     }

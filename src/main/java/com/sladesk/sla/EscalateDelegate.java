@@ -8,7 +8,6 @@ import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -45,7 +44,7 @@ public class EscalateDelegate implements JavaDelegate {
         long requestId = ServiceRequestProcess.requestId(execution);
         SlaMetric metric = SlaMetric.valueOf(ServiceRequestProcess.string(execution, Var.METRIC));
         String nextLevelVariable = MetricVariables.of(metric).nextLevelAt;
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = ServiceRequestProcess.now();
         SlaClock clock = clocks.clock(requestId, metric);
         if (clock.isStopped() || clock.isPaused()) {
             execution.setVariable(nextLevelVariable, null);

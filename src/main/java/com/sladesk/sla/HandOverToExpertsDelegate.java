@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import com.sladesk.request.RequestMessage;
@@ -38,8 +37,8 @@ public class HandOverToExpertsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
-        ServiceRequest request = requests.findById(ServiceRequestProcess.requestId(execution)).orElseThrow();
+        Instant now = ServiceRequestProcess.now();
+        ServiceRequest request = requests.of(execution);
         messages.save(new RequestMessage(request.getId(), RequestMessage.Author.AGENT,
                 ServiceRequestProcess.string(execution, Var.RESPONDER), true,
                 ServiceRequestProcess.string(execution, Var.RESOLUTION), null, now));

@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -75,7 +74,7 @@ public class Reclassifying {
                     HttpStatus.CONFLICT, "Request " + key + " is " + request.getStatus()
                             + " and keeps its classification; reopen it first"), null);
         }
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = ServiceRequestProcess.now();
         Priority oldPriority = request.getPriority();
         Category oldCategory = request.getCategory();
         CustomerTier oldTier = request.getCustomerTier();

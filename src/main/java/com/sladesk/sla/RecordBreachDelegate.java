@@ -2,7 +2,6 @@ package com.sladesk.sla;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import com.sladesk.request.ServiceRequestProcess;
@@ -22,6 +21,6 @@ public class RecordBreachDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         clocks.breach(ServiceRequestProcess.requestId(execution),
                 SlaMetric.valueOf(ServiceRequestProcess.string(execution, Var.METRIC)),
-                ClockUtil.getCurrentTime().toInstant());
+                ServiceRequestProcess.now());
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import com.sladesk.request.RequestMessage;
@@ -34,8 +33,8 @@ public class RecordFirstResponseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
-        ServiceRequest request = requests.findById(ServiceRequestProcess.requestId(execution)).orElseThrow();
+        Instant now = ServiceRequestProcess.now();
+        ServiceRequest request = requests.of(execution);
         String responder = ServiceRequestProcess.string(execution, Var.RESPONDER);
         messages.save(new RequestMessage(request.getId(), RequestMessage.Author.AGENT, responder, false,
                 ServiceRequestProcess.string(execution, Var.REPLY), request.getChannel(), now));

@@ -5,7 +5,6 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import com.sladesk.request.RequestMessage;
@@ -41,8 +40,8 @@ public class RecordResolutionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
-        ServiceRequest request = requests.findById(ServiceRequestProcess.requestId(execution)).orElseThrow();
+        Instant now = ServiceRequestProcess.now();
+        ServiceRequest request = requests.of(execution);
         messages.save(new RequestMessage(request.getId(), RequestMessage.Author.AGENT,
                 ServiceRequestProcess.string(execution, Var.RESPONDER), false,
                 ServiceRequestProcess.string(execution, Var.RESOLUTION), request.getChannel(), now));

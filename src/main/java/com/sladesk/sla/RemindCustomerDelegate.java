@@ -5,7 +5,6 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import com.sladesk.notify.Notification;
@@ -34,8 +33,8 @@ public class RemindCustomerDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
-        ServiceRequest request = requests.findById(ServiceRequestProcess.requestId(execution)).orElseThrow();
+        Instant now = ServiceRequestProcess.now();
+        ServiceRequest request = requests.of(execution);
         SlaClock clock = clocks.clock(request.getId(), SlaMetric.RESOLUTION);
         int sent = ((Number) execution.getVariable(Var.REMINDERS_SENT)).intValue() + 1;
         String recipient = request.getCustomer().getEmail() != null ? request.getCustomer().getEmail()

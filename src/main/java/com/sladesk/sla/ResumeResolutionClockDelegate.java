@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import com.sladesk.request.RequestMessage;
@@ -39,8 +38,8 @@ public class ResumeResolutionClockDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
-        ServiceRequest request = requests.findById(ServiceRequestProcess.requestId(execution)).orElseThrow();
+        Instant now = ServiceRequestProcess.now();
+        ServiceRequest request = requests.of(execution);
         SlaClock clock = clocks.resume(request.getId(), SlaMetric.RESOLUTION, now);
         MetricVariables.RESOLUTION.publish(execution, clock);
         statuses.move(request, RequestStatus.IN_PROGRESS, now, ServiceRequestProcess.string(execution, Var.RESPONDER));

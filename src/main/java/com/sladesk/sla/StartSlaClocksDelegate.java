@@ -30,7 +30,7 @@ public class StartSlaClocksDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ServiceRequest request = requests.findById(ServiceRequestProcess.requestId(execution)).orElseThrow();
+        ServiceRequest request = requests.of(execution);
         Priority priority = Priority.valueOf(ServiceRequestProcess.string(execution, Var.PRIORITY));
         String calendar = ServiceRequestProcess.string(execution, Var.CALENDAR);
         request.decided(priority, ServiceRequestProcess.string(execution, Var.TEAM),

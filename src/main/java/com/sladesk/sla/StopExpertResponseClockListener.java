@@ -2,7 +2,6 @@ package com.sladesk.sla;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import com.sladesk.request.ServiceRequestProcess;
@@ -24,7 +23,7 @@ public class StopExpertResponseClockListener implements TaskListener {
     public void notify(DelegateTask task) {
         if (task.getAssignee() != null || TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
             clocks.stop(ServiceRequestProcess.requestId(task.getExecution()), SlaMetric.EXPERT_RESPONSE,
-                    ClockUtil.getCurrentTime().toInstant());
+                    ServiceRequestProcess.now());
         }
     }
 }

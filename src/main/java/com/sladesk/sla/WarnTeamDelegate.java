@@ -6,7 +6,6 @@ import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +34,7 @@ public class WarnTeamDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long requestId = ServiceRequestProcess.requestId(execution);
         SlaMetric metric = SlaMetric.valueOf(ServiceRequestProcess.string(execution, Var.METRIC));
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = ServiceRequestProcess.now();
         if (!clocks.warn(requestId, metric, now)) {
             return;
         }
