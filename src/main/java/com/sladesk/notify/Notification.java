@@ -14,7 +14,7 @@ import jakarta.persistence.Id;
 public class Notification {
 
     public enum Kind {
-        WARNING, ESCALATION, REMINDER
+        ACKNOWLEDGEMENT, REPLY, QUESTION, RESOLUTION, SURVEY, REMINDER, WARNING, ESCALATION
     }
 
     public enum Status {
@@ -39,6 +39,8 @@ public class Notification {
     private Instant sentAt;
     private Instant nextAttemptAt;
     private Instant claimedUntil;
+    private String messageId;
+    private String threadRef;
 
     protected Notification() {
     }
@@ -54,6 +56,13 @@ public class Notification {
         this.createdAt = createdAt;
         this.status = Status.PENDING;
         this.nextAttemptAt = createdAt;
+    }
+
+    /** The Message-ID an e-mail goes out with, and the message or conversation it answers. */
+    Notification threaded(String messageId, String threadRef) {
+        this.messageId = messageId;
+        this.threadRef = threadRef;
+        return this;
     }
 
     void sent(Instant at) {
@@ -123,5 +132,13 @@ public class Notification {
 
     public Instant getNextAttemptAt() {
         return nextAttemptAt;
+    }
+
+    public String getMessageId() {
+        return messageId;
+    }
+
+    public String getThreadRef() {
+        return threadRef;
     }
 }

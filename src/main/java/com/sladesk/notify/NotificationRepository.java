@@ -1,19 +1,22 @@
 package com.sladesk.notify;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
-
-import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface NotificationRepository extends JpaRepository<Notification, Long> {
 
     List<Notification> findByRequestIdOrderByIdAsc(long requestId);
 
     boolean existsByDedupeKey(String dedupeKey);
+
+    Optional<Notification> findFirstByMessageIdIn(Collection<String> messageIds);
 
     @Query("""
             select n from Notification n

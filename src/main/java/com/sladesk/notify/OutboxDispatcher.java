@@ -13,22 +13,30 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.HtmlUtils;
+
+import com.sladesk.request.ServiceRequest;
+import com.sladesk.request.ServiceRequestRepository;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 /**
- * Delivers due outbox rows by e-mail. A row is claimed with a conditional update before it is sent, so two
- * nodes never send the same row; a failed row waits, twice as long each time, and is FAILED after the last
- * attempt. Without an SMTP server configured (spring.mail.host) rows stay PENDING.
+ * Delivers due outbox rows by e-mail or webhook. A row is claimed with a conditional update before it is sent,
+ * so two nodes never send the same row; a failed row waits, twice as long each time, and is FAILED after the
+ * last attempt. Without an SMTP server configured (spring.mail.host) e-mail rows stay PENDING.
  */
 @Component
 public class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final int BATCH = 50;
+    private static final String WEBHOOK = "webhook:";
 
     private final NotificationRepository notifications;
     private final JdbcTemplate jdbc;
@@ -36,15 +44,20 @@ public class OutboxDispatcher {
     private final ObjectProvider<JavaMailSender> mailSender;
     private final IdentityService identityService;
     private final OutboxProperties properties;
+    private final WebhookSender webhooks;
+    private final ServiceRequestRepository requests;
 
     public OutboxDispatcher(NotificationRepository notifications, JdbcTemplate jdbc, TransactionTemplate transaction,
-            ObjectProvider<JavaMailSender> mailSender, IdentityService identityService, OutboxProperties properties) {
+            ObjectProvider<JavaMailSender> mailSender, IdentityService identityService, OutboxProperties properties,
+            WebhookSender webhooks, ServiceRequestRepository requests) {
         this.notifications = notifications;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.mailSender = mailSender;
         this.identityService = identityService;
         this.properties = properties;
+        this.webhooks = webhooks;
+        this.requests = requests;
     }
 
     @Scheduled(fixedDelayString = "${sladesk.outbox.poll-interval}")
@@ -57,15 +70,13 @@ public class OutboxDispatcher {
     /** Sends every row due at {@code now}; returns how many were sent. */
     public int dispatchDue(Instant now) {
         JavaMailSender sender = mailSender.getIfAvailable();
-        if (sender == null) {
-            return 0;
-        }
         // a node that died while sending gives its rows back when its lease ends
         jdbc.update("update notification set status = 'PENDING', claimed_until = null "
                 + "where status = 'SENDING' and claimed_until < ?", Timestamp.from(now));
         int sent = 0;
         for (Notification due : notifications.findDue(now, PageRequest.of(0, BATCH))) {
-            if (claim(due.getId(), now) && deliver(sender, due.getId(), now)) {
+            boolean deliverable = sender != null || due.getRecipient().startsWith(WEBHOOK);
+            if (deliverable && claim(due.getId(), now) && deliver(sender, due.getId(), now)) {
                 sent++;
             }
         }
@@ -81,20 +92,19 @@ public class OutboxDispatcher {
         Notification row = transaction.execute(status -> notifications.findById(id).orElseThrow());
         String error;
         try {
-            List<String> addresses = addressesOf(row.getRecipient());
-            if (addresses.isEmpty()) {
-                finish(id, n -> n.failed("no e-mail address for " + row.getRecipient(), now, 0));
-                return false;
+            if (row.getRecipient().startsWith(WEBHOOK)) {
+                webhooks.send(row.getRecipient().substring(WEBHOOK.length()), row, requestKeyOf(row));
+            } else {
+                List<String> addresses = addressesOf(row.getRecipient());
+                if (addresses.isEmpty()) {
+                    finish(id, n -> n.failed("no e-mail address for " + row.getRecipient(), now, 0));
+                    return false;
+                }
+                sender.send(mail(sender, row, addresses));
             }
-            SimpleMailMessage mail = new SimpleMailMessage();
-            mail.setFrom(properties.from());
-            mail.setTo(addresses.toArray(String[]::new));
-            mail.setSubject(row.getSubject());
-            mail.setText(row.getBody());
-            sender.send(mail);
             finish(id, n -> n.sent(now));
             return true;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | MessagingException e) {
             error = e.getMessage();
             log.warn("Notification {} not delivered (attempt {}): {}", id, row.getAttempts() + 1, error);
         }
@@ -102,6 +112,41 @@ public class OutboxDispatcher {
         String reason = error;
         finish(id, n -> n.failed(reason, now.plus(wait), properties.maxAttempts()));
         return false;
+    }
+
+    /** Plain text and HTML; our Message-ID, and In-Reply-To/References naming the mail we answer. */
+    private MimeMessage mail(JavaMailSender sender, Notification row, List<String> addresses)
+            throws MessagingException {
+        MimeMessage mail = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(mail, true, "UTF-8");
+        helper.setFrom(properties.from());
+        helper.setTo(addresses.toArray(String[]::new));
+        helper.setSubject(row.getSubject());
+        helper.setText(row.getBody(), html(row));
+        if (row.getMessageId() != null) {
+            mail.setHeader("Message-ID", row.getMessageId());
+        }
+        if (row.getThreadRef() != null) {
+            mail.setHeader("In-Reply-To", row.getThreadRef());
+            mail.setHeader("References", row.getThreadRef());
+        }
+        return mail;
+    }
+
+    private static String html(Notification row) {
+        String text = HtmlUtils.htmlEscape(row.getBody()).replace("\n", "<br>\n");
+        return """
+                <!DOCTYPE html>
+                <html><body style="font-family: sans-serif; font-size: 14px">
+                <p>%s</p>
+                <hr><p style="color: #666; font-size: 12px">%s</p>
+                </body></html>
+                """.formatted(text, HtmlUtils.htmlEscape(row.getSubject()));
+    }
+
+    private String requestKeyOf(Notification row) {
+        return transaction.execute(status -> requests.findById(row.getRequestId())
+                .map(ServiceRequest::getRequestKey).orElse(null));
     }
 
     private void finish(long id, Consumer<Notification> change) {

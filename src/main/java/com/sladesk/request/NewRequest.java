@@ -9,7 +9,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** Body of POST /api/requests. The size limits are part of the documented API. */
+/**
+ * Body of POST /api/requests. The size limits are part of the documented API. {@code conversationId} names the
+ * chat conversation or call the request came from, so that replies to the customer can go back into it.
+ */
 public record NewRequest(
         @NotNull Channel channel,
         @Size(max = 200) String externalId,
@@ -18,7 +21,14 @@ public record NewRequest(
         Category category,
         @Size(max = 200) String product,
         @NotBlank @Size(max = 200) String subject,
-        @Size(max = 4000) String description) {
+        @Size(max = 4000) String description,
+        @Size(max = 200) String conversationId) {
+
+    /** A request outside any conversation of a chat or phone system. */
+    public NewRequest(Channel channel, String externalId, OffsetDateTime receivedAt, CustomerData customer,
+            Category category, String product, String subject, String description) {
+        this(channel, externalId, receivedAt, customer, category, product, subject, description, null);
+    }
 
     /** The customer; {@code id}, {@code email} or {@code phone} identifies them, in that order. */
     public record CustomerData(
@@ -33,7 +43,7 @@ public record NewRequest(
             return reference() != null;
         }
 
-        String reference() {
+        public String reference() {
             for (String candidate : new String[] {id, email, phone}) {
                 if (candidate != null && !candidate.isBlank()) {
                     return candidate.trim();

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,12 +25,14 @@ public class RequestIntake {
     private final CustomerRepository customers;
     private final ServiceRequestRepository requests;
     private final RuntimeService runtimeService;
+    private final ApplicationEventPublisher events;
 
     public RequestIntake(CustomerRepository customers, ServiceRequestRepository requests,
-            RuntimeService runtimeService) {
+            RuntimeService runtimeService, ApplicationEventPublisher events) {
         this.customers = customers;
         this.requests = requests;
         this.runtimeService = runtimeService;
+        this.events = events;
     }
 
     /** The request already taken in under this channel and external id, if any. */
@@ -51,6 +54,7 @@ public class RequestIntake {
                         : command.category(), blankToNull(command.product()), command.subject().trim(),
                 command.description() == null ? "" : command.description(), receivedAt, now));
         request.assignKey();
+        request.inConversation(blankToNull(command.conversationId()));
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(ServiceRequestProcess.PROCESS_KEY,
                 request.getRequestKey(), Map.of(
                         Var.REQUEST_KEY, request.getRequestKey(),
@@ -62,6 +66,7 @@ public class RequestIntake {
                         Var.SUBJECT, request.getSubject(),
                         Var.DESCRIPTION, request.getDescription()));
         request.startedAs(instance.getId());
+        events.publishEvent(new RequestReceived(request));
         return request;
     }
 

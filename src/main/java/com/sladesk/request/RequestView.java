@@ -11,7 +11,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record RequestView(String key, RequestStatus status, Channel channel, String externalId, CustomerView customer,
         CustomerTier customerTier, Category category, String product, String subject, String description,
         Priority priority, String team, String expertTeam, String escalationGroup, String calendar,
-        String responder, boolean breached, int reopenCount, Instant receivedAt, Instant createdAt,
+        String responder, boolean breached, int reopenCount, Integer satisfactionScore,
+        Instant receivedAt, Instant createdAt,
         Instant resolvedAt, Instant closedAt, String processInstanceId, List<RequestSla.ClockView> clocks,
         List<RequestSla.EventView> events, Map<RequestStatus, RequestSla.StateTotal> timeInState,
         List<MessageView> messages, List<ReclassificationView> reclassifications) {
@@ -56,7 +57,7 @@ public record RequestView(String key, RequestStatus status, Channel channel, Str
                 request.getCustomerTier(), request.getCategory(), request.getProduct(), request.getSubject(),
                 request.getDescription(), request.getPriority(), request.getTeam(), request.getExpertTeam(),
                 request.getEscalationGroup(), request.getCalendarId(), request.getResponder(), request.isBreached(),
-                request.getReopenCount(), request.getReceivedAt(), request.getCreatedAt(), request.getResolvedAt(),
+                request.getReopenCount(), request.getSatisfactionScore(), request.getReceivedAt(), request.getCreatedAt(), request.getResolvedAt(),
                 request.getClosedAt(), request.getProcessInstanceId(),
                 details == null ? null : details.clocks(),
                 details == null ? null : details.events(),

@@ -23,6 +23,7 @@ public class ServiceRequest {
     @Enumerated(EnumType.STRING)
     private Channel channel;
     private String externalId;
+    private String conversationId;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     private Customer customer;
     @Enumerated(EnumType.STRING)
@@ -49,6 +50,7 @@ public class ServiceRequest {
     private Instant createdAt;
     private Instant updatedAt;
     private Instant closedAt;
+    private Integer satisfactionScore;
     private String processInstanceId;
     @Version
     private long version;
@@ -105,6 +107,23 @@ public class ServiceRequest {
         this.team = team;
         this.expertTeam = expertTeam;
         this.escalationGroup = escalationGroup;
+    }
+
+    void inConversation(String conversationId) {
+        this.conversationId = conversationId;
+    }
+
+    public String getConversationId() {
+        return conversationId;
+    }
+
+    /** The customer's 1-5 answer to the satisfaction survey. */
+    public void rated(int score) {
+        this.satisfactionScore = score;
+    }
+
+    public Integer getSatisfactionScore() {
+        return satisfactionScore;
     }
 
     public void markBreached() {

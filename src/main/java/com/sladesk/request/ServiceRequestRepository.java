@@ -1,9 +1,9 @@
 package com.sladesk.request;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -20,6 +20,9 @@ public interface ServiceRequestRepository extends JpaRepository<ServiceRequest, 
     }
 
     Optional<ServiceRequest> findByChannelAndExternalId(Channel channel, String externalId);
+
+    /** Requests a customer opened on one channel since an instant: the web form's limit per address. */
+    long countByChannelAndCustomer_EmailAndCreatedAtAfter(Channel channel, String email, Instant after);
 
     /** Newest first; a null filter matches everything. */
     @Query("""

@@ -91,7 +91,7 @@ public class EscalateDelegate implements JavaDelegate {
         openTasks.addCandidateGroup(execution, tasks, group);
         openTasks.raisePriority(execution, tasks, properties.escalationPriorityRaise());
         String key = ServiceRequestProcess.string(execution, Var.REQUEST_KEY);
-        outbox.enqueue(requestId, Notification.Kind.ESCALATION, "group:" + group,
+        outbox.toStaff(requestId, Notification.Kind.ESCALATION, "group:" + group,
                 "[%s] Escalated to you (level %d): %s target missed".formatted(key, level, metric),
                 "Request %s: \"%s\" missed its %s target and is escalated to %s (level %d).".formatted(key,
                         ServiceRequestProcess.string(execution, Var.SUBJECT), metric, group, level),

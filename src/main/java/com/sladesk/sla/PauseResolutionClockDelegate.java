@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.sladesk.notify.Notification;
+import com.sladesk.notify.Outbox;
 import com.sladesk.request.RequestMessage;
 import com.sladesk.request.RequestMessageRepository;
 import com.sladesk.request.RequestStatus;
@@ -27,14 +29,16 @@ public class PauseResolutionClockDelegate implements JavaDelegate {
     private final ServiceRequestRepository requests;
     private final RequestMessageRepository messages;
     private final RequestStatuses statuses;
+    private final Outbox outbox;
     private final SlaProperties properties;
 
     public PauseResolutionClockDelegate(SlaClocks clocks, ServiceRequestRepository requests,
-            RequestMessageRepository messages, RequestStatuses statuses, SlaProperties properties) {
+            RequestMessageRepository messages, RequestStatuses statuses, Outbox outbox, SlaProperties properties) {
         this.clocks = clocks;
         this.requests = requests;
         this.messages = messages;
         this.statuses = statuses;
+        this.outbox = outbox;
         this.properties = properties;
     }
 
@@ -46,8 +50,11 @@ public class PauseResolutionClockDelegate implements JavaDelegate {
         if (question == null || question.isBlank()) {
             question = ServiceRequestProcess.string(execution, Var.RESOLUTION);
         }
-        messages.save(new RequestMessage(request.getId(), RequestMessage.Author.AGENT, ServiceRequestProcess.string(execution, Var.RESPONDER), false,
-                question == null ? "" : question, request.getChannel(), now));
+        RequestMessage asked = messages.saveAndFlush(new RequestMessage(request.getId(), RequestMessage.Author.AGENT,
+                ServiceRequestProcess.string(execution, Var.RESPONDER), false, question == null ? "" : question,
+                request.getChannel(), now));
+        outbox.toCustomer(request, Notification.Kind.QUESTION, "A question about your request", asked.getBody(),
+                request.getRequestKey() + "/QUESTION/" + asked.getId(), now);
         SlaClock clock = clocks.pause(request.getId(), SlaMetric.RESOLUTION, now);
         statuses.move(request, RequestStatus.WAITING_ON_CUSTOMER, now, ServiceRequestProcess.string(execution, Var.RESPONDER));
         execution.setVariable(Var.REMINDERS_SENT, 0);

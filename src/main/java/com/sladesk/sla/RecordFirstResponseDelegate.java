@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.sladesk.notify.Notification;
+import com.sladesk.notify.Outbox;
 import com.sladesk.request.RequestMessage;
 import com.sladesk.request.RequestMessageRepository;
 import com.sladesk.request.RequestStatuses;
@@ -22,13 +24,15 @@ public class RecordFirstResponseDelegate implements JavaDelegate {
     private final ServiceRequestRepository requests;
     private final RequestMessageRepository messages;
     private final RequestStatuses statuses;
+    private final Outbox outbox;
 
     public RecordFirstResponseDelegate(SlaClocks clocks, ServiceRequestRepository requests,
-            RequestMessageRepository messages, RequestStatuses statuses) {
+            RequestMessageRepository messages, RequestStatuses statuses, Outbox outbox) {
         this.clocks = clocks;
         this.requests = requests;
         this.messages = messages;
         this.statuses = statuses;
+        this.outbox = outbox;
     }
 
     @Override
@@ -36,8 +40,10 @@ public class RecordFirstResponseDelegate implements JavaDelegate {
         Instant now = ServiceRequestProcess.now();
         ServiceRequest request = requests.of(execution);
         String responder = ServiceRequestProcess.string(execution, Var.RESPONDER);
-        messages.save(new RequestMessage(request.getId(), RequestMessage.Author.AGENT, responder, false,
-                ServiceRequestProcess.string(execution, Var.REPLY), request.getChannel(), now));
+        RequestMessage reply = messages.saveAndFlush(new RequestMessage(request.getId(), RequestMessage.Author.AGENT,
+                responder, false, ServiceRequestProcess.string(execution, Var.REPLY), request.getChannel(), now));
+        outbox.toCustomer(request, Notification.Kind.REPLY, request.getSubject(), reply.getBody(),
+                request.getRequestKey() + "/REPLY/" + reply.getId(), now);
         statuses.respondedBy(request, responder, now);
         clocks.stop(request.getId(), SlaMetric.FIRST_RESPONSE, now);
     }

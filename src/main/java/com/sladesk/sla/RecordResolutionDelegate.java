@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.sladesk.notify.Notification;
+import com.sladesk.notify.Outbox;
 import com.sladesk.request.RequestMessage;
 import com.sladesk.request.RequestMessageRepository;
 import com.sladesk.request.RequestStatus;
@@ -27,14 +29,16 @@ public class RecordResolutionDelegate implements JavaDelegate {
     private final ServiceRequestRepository requests;
     private final RequestMessageRepository messages;
     private final RequestStatuses statuses;
+    private final Outbox outbox;
     private final SlaProperties properties;
 
     public RecordResolutionDelegate(SlaClocks clocks, ServiceRequestRepository requests,
-            RequestMessageRepository messages, RequestStatuses statuses, SlaProperties properties) {
+            RequestMessageRepository messages, RequestStatuses statuses, Outbox outbox, SlaProperties properties) {
         this.clocks = clocks;
         this.requests = requests;
         this.messages = messages;
         this.statuses = statuses;
+        this.outbox = outbox;
         this.properties = properties;
     }
 
@@ -42,9 +46,12 @@ public class RecordResolutionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Instant now = ServiceRequestProcess.now();
         ServiceRequest request = requests.of(execution);
-        messages.save(new RequestMessage(request.getId(), RequestMessage.Author.AGENT,
-                ServiceRequestProcess.string(execution, Var.RESPONDER), false,
+        RequestMessage resolution = messages.saveAndFlush(new RequestMessage(request.getId(),
+                RequestMessage.Author.AGENT, ServiceRequestProcess.string(execution, Var.RESPONDER), false,
                 ServiceRequestProcess.string(execution, Var.RESOLUTION), request.getChannel(), now));
+        outbox.toCustomer(request, Notification.Kind.RESOLUTION, "Your request is resolved",
+                resolution.getBody() + "\n\nIf this does not solve your problem, just reply and we will reopen it.",
+                request.getRequestKey() + "/RESOLUTION/" + resolution.getId(), now);
         statuses.move(request, RequestStatus.RESOLVED, now, ServiceRequestProcess.string(execution, Var.RESPONDER));
         clocks.stop(request.getId(), SlaMetric.RESOLUTION, now);
         execution.setVariable(Var.AUTO_CLOSE_AT, Date.from(now.plus(properties.autoCloseAfter())));

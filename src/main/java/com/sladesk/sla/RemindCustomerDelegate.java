@@ -37,11 +37,8 @@ public class RemindCustomerDelegate implements JavaDelegate {
         ServiceRequest request = requests.of(execution);
         SlaClock clock = clocks.clock(request.getId(), SlaMetric.RESOLUTION);
         int sent = ((Number) execution.getVariable(Var.REMINDERS_SENT)).intValue() + 1;
-        String recipient = request.getCustomer().getEmail() != null ? request.getCustomer().getEmail()
-                : request.getCustomer().getCustomerRef();
         // one pause, one series of reminders: the pause's start tells the series apart
-        outbox.enqueue(request.getId(), Notification.Kind.REMINDER, "customer:" + recipient,
-                "[%s] We are waiting for your answer".formatted(request.getRequestKey()),
+        outbox.toCustomer(request, Notification.Kind.REMINDER, "We are waiting for your answer",
                 "Your request \"%s\" is waiting for your answer (reminder %d of %d).".formatted(request.getSubject(),
                         sent, properties.maxReminders()),
                 "%s/REMINDER/%d/%d".formatted(request.getRequestKey(), clock.getPausedAt().getEpochSecond(), sent),

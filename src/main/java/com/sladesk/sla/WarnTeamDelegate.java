@@ -45,7 +45,7 @@ public class WarnTeamDelegate implements JavaDelegate {
                 .map(user -> "user:" + user)
                 .orElse("group:" + ServiceRequestProcess.string(execution, Var.TEAM));
         Instant due = clocks.clock(requestId, metric).getDueAt();
-        outbox.enqueue(requestId, Notification.Kind.WARNING, recipient,
+        outbox.toStaff(requestId, Notification.Kind.WARNING, recipient,
                 "[%s] %s target at risk, due %s".formatted(key, metric, due),
                 "Request %s: \"%s\" must meet its %s target by %s.".formatted(key,
                         ServiceRequestProcess.string(execution, Var.SUBJECT), metric, due),

@@ -17,6 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Our API and actuator: HTTP basic against Camunda's users, groups as authorities.
  * The engine REST API: Camunda's own basic-auth filter, so engine authorizations apply to the caller.
+ * Customers' pages (web form, survey): open, with CSRF protection.
  * The webapps (Cockpit, Tasklist, Admin) keep their own session login and CSRF protection.
  */
 @Configuration
@@ -34,6 +35,8 @@ public class SecurityConfiguration {
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // channel gateways sign each event with their secret instead of logging in
+                        .requestMatchers(HttpMethod.POST, "/api/channels/*/events").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/requests").hasAnyAuthority(INTAKE_GROUPS)
                         .requestMatchers(HttpMethod.PATCH, "/api/requests/*").hasAnyAuthority(RECLASSIFY_GROUPS)
                         .requestMatchers("/api/**").hasAnyAuthority(STAFF_GROUPS)
@@ -45,8 +48,17 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /** Customers' pages: no login; the forms carry Spring Security's CSRF token (session-bound). */
     @Bean
     @Order(2)
+    SecurityFilterChain customerPages(HttpSecurity http) throws Exception {
+        http.securityMatcher("/support", "/support/**", "/survey/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
         // Camunda's webapps authenticate and protect against CSRF themselves; /engine-rest is guarded below.
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())

@@ -15,11 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sladesk.request.ProcessTestSupport;
 import com.sladesk.request.ServiceRequest;
 import com.sladesk.request.TestRequests;
+import com.sladesk.support.WebhookReceiver;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -44,11 +47,12 @@ class OutboxDispatchTest extends ProcessTestSupport {
         dispatcher.dispatchDue(Instant.now());
 
         // then
-        List<MimeMessage> mails = mailsAbout(request);
+        List<MimeMessage> mails = staffMailsAbout(request);
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).getAllRecipients()).extracting(Object::toString)
                 .contains("agent.wang@sladesk.example");
-        assertThat(notifications.findByRequestIdOrderByIdAsc(request.getId())).singleElement()
+        assertThat(notifications.findByRequestIdOrderByIdAsc(request.getId()))
+                .filteredOn(n -> n.getKind() == Notification.Kind.WARNING).singleElement()
                 .satisfies(n -> assertThat(n.getStatus()).isEqualTo(Notification.Status.SENT));
     }
 
@@ -64,8 +68,9 @@ class OutboxDispatchTest extends ProcessTestSupport {
         // when
         dispatcher.dispatchDue(now);
 
-        // then the rows wait for another attempt
-        assertThat(notifications.findByRequestIdOrderByIdAsc(request.getId())).allSatisfy(n -> {
+        // then the e-mail rows wait for another attempt
+        assertThat(notifications.findByRequestIdOrderByIdAsc(request.getId()))
+                .filteredOn(n -> !n.getRecipient().startsWith("webhook:")).allSatisfy(n -> {
             assertThat(n.getStatus()).isEqualTo(Notification.Status.PENDING);
             assertThat(n.getAttempts()).isEqualTo(1);
             assertThat(n.getLastError()).isNotBlank();
@@ -75,21 +80,60 @@ class OutboxDispatchTest extends ProcessTestSupport {
         // when the server is back: nothing before the retry instant, everything once after it
         smtp.start();
         dispatcher.dispatchDue(now.plusSeconds(1));
-        assertThat(mailsAbout(request)).isEmpty();
+        assertThat(staffMailsAbout(request)).isEmpty();
         dispatcher.dispatchDue(now.plus(Duration.ofMinutes(5)));
         dispatcher.dispatchDue(now.plus(Duration.ofMinutes(10)));
 
         // then
-        assertThat(mailsAbout(request)).extracting(MimeMessage::getSubject).hasSize(2)
+        assertThat(staffMailsAbout(request)).extracting(MimeMessage::getSubject).hasSize(2)
                 .anySatisfy(subject -> assertThat(subject).contains("Escalated to you (level 1)"));
         assertThat(notifications.findByRequestIdOrderByIdAsc(request.getId()))
+                .filteredOn(n -> !n.getRecipient().startsWith("webhook:"))
                 .allSatisfy(n -> assertThat(n.getStatus()).isEqualTo(Notification.Status.SENT));
     }
 
-    private List<MimeMessage> mailsAbout(ServiceRequest request) {
-        // one message per recipient reaches GreenMail; count each mail once by its Message-ID
+    @Test
+    void anEscalationAlsoReachesTheTeamLeadsWeComRobotAndAFailingRobotIsRetried() throws Exception {
+        // given a breach escalated to the team leads, whose group has a WeCom robot (application-test.yaml)
+        ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
+        passes(Duration.ofMinutes(16), instanceOf(request));
+        try (WebhookReceiver robot = new WebhookReceiver(18081)) {
+            robot.answer(500);
+            Instant now = Instant.now();
+
+            // when the robot fails once, then works
+            dispatcher.dispatchDue(now);
+            robot.answer(200);
+            dispatcher.dispatchDue(now.plus(Duration.ofMinutes(5)));
+
+            // then it got the escalation twice (one failed call, one delivery) in WeCom's text format
+            List<WebhookReceiver.Call> calls = robot.calls().stream()
+                    .filter(c -> c.path().equals("/wecom") && c.body().contains(request.getRequestKey())).toList();
+            assertThat(calls).hasSize(2);
+            JsonNode body = new ObjectMapper().readTree(calls.get(1).body());
+            assertThat(body.path("msgtype").asText()).isEqualTo("text");
+            assertThat(body.path("text").path("content").asText()).contains("Escalated to you (level 1)");
+            assertThat(notifications.findByRequestIdOrderByIdAsc(request.getId()))
+                    .filteredOn(n -> n.getRecipient().equals("webhook:leads-wecom")).singleElement()
+                    .satisfies(n -> {
+                        assertThat(n.getStatus()).isEqualTo(Notification.Status.SENT);
+                        assertThat(n.getAttempts()).isEqualTo(2);
+                    });
+        }
+    }
+
+    /** Mails to staff (the customer's acknowledgement aside) about the request, each once by its Message-ID. */
+    private List<MimeMessage> staffMailsAbout(ServiceRequest request) {
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).contains(request.getRequestKey()))
-                .filter(distinctBy()).toList();
+                .filter(m -> recipients(m).endsWith("@sladesk.example")).filter(distinctBy()).toList();
+    }
+
+    private static String recipients(MimeMessage message) {
+        try {
+            return Arrays.toString(message.getAllRecipients()).replaceAll("[\\[\\]]", "");
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Predicate<MimeMessage> distinctBy() {

@@ -327,19 +327,11 @@ class RequestApiIT {
     }
 
     private String onlyTaskOf(String key, String user) throws Exception {
-        JsonNode tasks = json.readTree(api.get("/engine-rest/task?processInstanceBusinessKey=" + key, user).body());
-        assertThat(tasks).hasSize(1);
-        return tasks.get(0).path("id").asText();
+        return api.onlyTaskOf(key, user);
     }
 
     private void submit(String taskId, String user, String... namesAndValues) throws Exception {
-        ObjectNode body = json.createObjectNode();
-        ObjectNode variables = body.putObject("variables");
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            variables.putObject(namesAndValues[i]).put("value", namesAndValues[i + 1]).put("type", "String");
-        }
-        HttpResponse<String> response = api.post("/engine-rest/task/" + taskId + "/submit-form", user, body);
-        assertThat(response.statusCode()).as(response.body()).isIn(200, 204);
+        api.submitForm(taskId, user, namesAndValues);
     }
 
     private void assertProblem(HttpResponse<String> response, String mentioned) throws Exception {

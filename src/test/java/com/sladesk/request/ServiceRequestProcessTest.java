@@ -70,6 +70,7 @@ class ServiceRequestProcessTest extends ProcessTestSupport {
         assertThat(types(view(request))).containsExactly("WARNING");
         assertThat(task(instance).getPriority()).isEqualTo(Priority.URGENT.taskPriority() + 10);
         assertThat(notifications.findByRequestIdOrderByIdAsc(request.getId()))
+                .filteredOn(n -> n.getKind() != Notification.Kind.ACKNOWLEDGEMENT)
                 .extracting(Notification::getKind, Notification::getRecipient, Notification::getStatus)
                 .containsExactly(tuple(Notification.Kind.WARNING, "group:tech-support",
                         Notification.Status.PENDING));
@@ -95,8 +96,12 @@ class ServiceRequestProcessTest extends ProcessTestSupport {
         assertThat(view.breached()).isTrue();
         assertThat(task(instance)).hasCandidateGroup("team-leads").hasCandidateGroup("tech-support");
         assertThat(task(instance).getPriority()).isEqualTo(Priority.URGENT.taskPriority() + 10 + 20);
-        assertThat(notifications.findByRequestIdOrderByIdAsc(request.getId())).extracting(Notification::getKind)
-                .containsExactly(Notification.Kind.WARNING, Notification.Kind.ESCALATION);
+        assertThat(notifications.findByRequestIdOrderByIdAsc(request.getId()))
+                .extracting(Notification::getKind, Notification::getRecipient).containsExactly(
+                        tuple(Notification.Kind.ACKNOWLEDGEMENT, "customer:" + request.getCustomer().getEmail()),
+                        tuple(Notification.Kind.WARNING, "group:tech-support"),
+                        tuple(Notification.Kind.ESCALATION, "group:team-leads"),
+                        tuple(Notification.Kind.ESCALATION, "webhook:leads-wecom"));
     }
 
     @Test

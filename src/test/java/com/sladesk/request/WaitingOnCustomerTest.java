@@ -42,7 +42,8 @@ class WaitingOnCustomerTest extends ProcessTestSupport {
         assertThat(instance).isWaitingAt(ServiceRequestProcess.TASK_RESOLVE_REQUEST);
         assertThat(task(instance)).isAssignedTo("agent.wang");
         assertThat(notifications.findByRequestIdOrderByIdAsc(request.getId())).extracting(Notification::getKind)
-                .containsExactly(Notification.Kind.REMINDER, Notification.Kind.REMINDER);
+                .containsExactly(Notification.Kind.ACKNOWLEDGEMENT, Notification.Kind.REPLY,
+                        Notification.Kind.QUESTION, Notification.Kind.REMINDER, Notification.Kind.REMINDER);
     }
 
     @Test
@@ -109,7 +110,8 @@ class WaitingOnCustomerTest extends ProcessTestSupport {
         assertThat(clock(view, "RESOLUTION").state()).isEqualTo("MET");
         assertThat(clock(view, "RESOLUTION").elapsed()).isEqualTo("PT1H");
         assertThat(notifications.findByRequestIdOrderByIdAsc(request.getId())).extracting(Notification::getKind)
-                .containsExactly(Notification.Kind.REMINDER, Notification.Kind.REMINDER);
+                .containsExactly(Notification.Kind.ACKNOWLEDGEMENT, Notification.Kind.REPLY,
+                        Notification.Kind.QUESTION, Notification.Kind.REMINDER, Notification.Kind.REMINDER);
     }
 
     @Test

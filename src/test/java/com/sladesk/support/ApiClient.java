@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Real HTTP calls into the running app, with HTTP basic as the given demo user. */
 public final class ApiClient {
@@ -51,6 +52,34 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, DEMO_PASSWORD))
                 .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+    }
+
+    /** The id of the request's one open task that {@code user} may see. */
+    public String onlyTaskOf(String key, String user) throws Exception {
+        JsonNode tasks = json.readTree(get("/engine-rest/task?processInstanceBusinessKey=" + key, user).body());
+        if (tasks.size() != 1) {
+            throw new AssertionError("expected one task of " + key + " for " + user + ", found " + tasks);
+        }
+        return tasks.get(0).path("id").asText();
+    }
+
+    /** Claims a task and submits its form with string variables, as Tasklist does; fails unless accepted. */
+    public void claimAndSubmit(String taskId, String user, String... namesAndValues) throws Exception {
+        post("/engine-rest/task/" + taskId + "/claim", user, "{\"userId\":\"" + user + "\"}");
+        submitForm(taskId, user, namesAndValues);
+    }
+
+    /** Submits a task's form with string variables, as Tasklist does; fails unless accepted. */
+    public void submitForm(String taskId, String user, String... namesAndValues) throws Exception {
+        ObjectNode body = json.createObjectNode();
+        ObjectNode variables = body.putObject("variables");
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            variables.putObject(namesAndValues[i]).put("value", namesAndValues[i + 1]).put("type", "String");
+        }
+        HttpResponse<String> response = post("/engine-rest/task/" + taskId + "/submit-form", user, body);
+        if (response.statusCode() != 204 && response.statusCode() != 200) {
+            throw new AssertionError("submit-form answered " + response.statusCode() + ": " + response.body());
+        }
     }
 
     /** A multipart deployment as Camunda Modeler sends it to POST /engine-rest/deployment/create. */

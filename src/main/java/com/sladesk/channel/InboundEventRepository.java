@@ -1,0 +1,17 @@
+package com.sladesk.channel;
+
+import java.util.Collection;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import com.sladesk.request.Channel;
+
+interface InboundEventRepository extends JpaRepository<InboundEvent, Long> {
+
+    Optional<InboundEvent> findByChannelAndEventId(Channel channel, String eventId);
+
+    Optional<InboundEvent> findFirstByChannelAndConversationIdOrderByIdDesc(Channel channel, String conversationId);
+
+    Optional<InboundEvent> findFirstByChannelAndEventIdIn(Channel channel, Collection<String> eventIds);
+}

@@ -1,0 +1,93 @@
+package com.sladesk.channel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import com.sladesk.request.Category;
+import com.sladesk.request.Channel;
+import com.sladesk.request.NewRequest;
+import com.sladesk.request.ServiceRequestProcess;
+import com.sladesk.request.ServiceRequestRepository;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The customers' web form at /support, no login: validated on the server, CSRF-protected (Spring Security's
+ * session token), limited per e-mail address, in English or Chinese as the browser asks.
+ */
+@Controller
+@RequestMapping("/support")
+class SupportFormController {
+
+    private static final Duration RATE_WINDOW = Duration.ofHours(1);
+
+    private final ChannelInbox inbox;
+    private final ServiceRequestRepository requests;
+    private final ChannelProperties properties;
+
+    SupportFormController(ChannelInbox inbox, ServiceRequestRepository requests, ChannelProperties properties) {
+        this.inbox = inbox;
+        this.requests = requests;
+        this.properties = properties;
+    }
+
+    /** The form; {@code submissionId} makes a double submit one request. */
+    record SupportForm(
+            @NotBlank @Size(max = 200) String subject,
+            @NotBlank @Size(max = 4000) String description,
+            @NotBlank @Email @Size(max = 320) String email,
+            @Size(max = 200) String name,
+            Category category,
+            @Size(max = 200) String product,
+            @NotBlank @Pattern(regexp = "[0-9a-f-]{36}") String submissionId) {
+    }
+
+    @GetMapping
+    String form(Model model) {
+        model.addAttribute("form", new SupportForm(null, null, null, null, null, null, UUID.randomUUID().toString()));
+        return form(model, null);
+    }
+
+    @PostMapping
+    String submit(@Valid @ModelAttribute("form") SupportForm form, BindingResult errors, Model model,
+            HttpServletResponse response) {
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return form(model, null);
+        }
+        String email = form.email().trim().toLowerCase();
+        Instant now = ServiceRequestProcess.now();
+        if (requests.countByChannelAndCustomer_EmailAndCreatedAtAfter(Channel.WEB, email, now.minus(RATE_WINDOW))
+                >= properties.webForm().maxPerHour()) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            return form(model, "support.tooMany");
+        }
+        ChannelInbox.Accepted accepted = inbox.accept(new Inbound(Channel.WEB, "web-" + form.submissionId(),
+                Inbound.Conversation.of(null), new NewRequest.CustomerData(null, form.name(), email, null, null),
+                form.subject(), form.description(), now, form.category(), form.product()));
+        model.addAttribute("requestKey", accepted.requestKey());
+        model.addAttribute("email", email);
+        return "support-done";
+    }
+
+    private static String form(Model model, String problem) {
+        model.addAttribute("categories", Category.values());
+        model.addAttribute("problem", problem);
+        return "support";
+    }
+}
