@@ -15,7 +15,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Our API and actuator: HTTP basic against Camunda's users, groups as authorities.
+ * Our API, actuator and managers' pages: HTTP basic against Camunda's users, groups as authorities.
  * The engine REST API: Camunda's own basic-auth filter, so engine authorizations apply to the caller.
  * Customers' pages (web form, survey): open, with CSRF protection.
  * The webapps (Cockpit, Tasklist, Admin) keep their own session login and CSRF protection.
@@ -26,19 +26,22 @@ public class SecurityConfiguration {
     static final String[] INTAKE_GROUPS = {Groups.INTEGRATIONS, Groups.SERVICE_DESK, Groups.TECH_SUPPORT, Groups.ADMIN};
     static final String[] RECLASSIFY_GROUPS = {Groups.SERVICE_DESK, Groups.TECH_SUPPORT, Groups.TEAM_LEADS,
             Groups.SERVICE_MANAGERS, Groups.SERVICE_DIRECTORS, Groups.ADMIN};
+    static final String[] REPORT_GROUPS = {Groups.SERVICE_MANAGERS, Groups.SERVICE_DIRECTORS, Groups.ADMIN};
     static final String[] STAFF_GROUPS = {Groups.SERVICE_DESK, Groups.TECH_SUPPORT, Groups.EXPERTS, Groups.TEAM_LEADS,
             Groups.SERVICE_MANAGERS, Groups.SERVICE_DIRECTORS, Groups.INTEGRATIONS, Groups.ADMIN};
 
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/**", "/actuator/**")
+        http.securityMatcher("/api/**", "/actuator/**", "/manager/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // channel gateways sign each event with their secret instead of logging in
                         .requestMatchers(HttpMethod.POST, "/api/channels/*/events").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/requests").hasAnyAuthority(INTAKE_GROUPS)
                         .requestMatchers(HttpMethod.PATCH, "/api/requests/*").hasAnyAuthority(RECLASSIFY_GROUPS)
+                        .requestMatchers("/api/requests/*/history", "/api/requests/*/diagram", "/api/reports/**",
+                                "/manager/**").hasAnyAuthority(REPORT_GROUPS)
                         .requestMatchers("/api/**").hasAnyAuthority(STAFF_GROUPS)
                         .anyRequest().hasAuthority(Groups.ADMIN))
                 .httpBasic(withDefaults())
