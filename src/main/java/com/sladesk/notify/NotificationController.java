@@ -3,13 +3,11 @@ package com.sladesk.notify;
 import java.time.Instant;
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.sladesk.request.RequestConversation;
 import com.sladesk.request.ServiceRequestRepository;
 
 /** The outbox rows of one request: what was sent to whom, and what is still pending or failed, and why. */
@@ -37,8 +35,7 @@ class NotificationController {
 
     @GetMapping("/api/requests/{key}/notifications")
     List<NotificationView> of(@PathVariable String key) {
-        long id = requests.findByRequestKey(key).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No request with key " + key), null)).getId();
+        long id = requests.findByRequestKey(key).orElseThrow(() -> RequestConversation.notFound(key)).getId();
         return notifications.findByRequestIdOrderByIdAsc(id).stream().map(NotificationView::of).toList();
     }
 }

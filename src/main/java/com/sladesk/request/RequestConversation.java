@@ -83,7 +83,8 @@ public class RequestConversation {
         return requests.findByRequestKey(key).orElseThrow(() -> notFound(key));
     }
 
-    static ErrorResponseException notFound(String key) {
+    /** 404 problem for a request key that names no request. */
+    public static ErrorResponseException notFound(String key) {
         return new ErrorResponseException(HttpStatus.NOT_FOUND,
                 ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No request with key " + key), null);
     }

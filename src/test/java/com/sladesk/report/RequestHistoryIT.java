@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -25,8 +24,6 @@ import com.sladesk.support.ApiClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RequestHistoryIT {
 
-    private static final Map<String, String> AGENT_OF_TEAM = Map.of("service-desk", "agent.li",
-            "tech-support", "agent.wang");
 
     @LocalServerPort int port;
     @Autowired ObjectMapper json;
@@ -45,7 +42,7 @@ class RequestHistoryIT {
                 .put("description", "Printer offline.");
         body.putObject("customer").put("email", "eve-" + System.nanoTime() + "@customer.test").put("tier", "GOLD");
         String key = json.readTree(api.post("/api/requests", "intake", body).body()).path("key").asText();
-        String agent = AGENT_OF_TEAM.get(api.getJson("/api/requests/" + key, "intake").path("team").asText());
+        String agent = api.agentOf(key);
         api.claimAndSubmit(api.onlyTaskOf(key, agent), agent, Var.REPLY, "Restart the spooler, please.");
         api.submitForm(api.onlyTaskOf(key, agent), agent, Var.RESOLUTION, "Spooler restarted.", Var.OUTCOME,
                 ServiceRequestProcess.OUTCOME_RESOLVED);

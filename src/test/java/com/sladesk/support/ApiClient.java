@@ -54,6 +54,16 @@ public final class ApiClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
     }
 
+    /** The demo agent who works the queue of the team the request was routed to. */
+    public String agentOf(String key) throws Exception {
+        String team = getJson("/api/requests/" + key, "intake").path("team").asText();
+        return switch (team) {
+            case "service-desk" -> "agent.li";
+            case "tech-support" -> "agent.wang";
+            default -> throw new AssertionError("no demo agent in team " + team);
+        };
+    }
+
     /** The id of the request's one open task that {@code user} may see. */
     public String onlyTaskOf(String key, String user) throws Exception {
         JsonNode tasks = json.readTree(get("/engine-rest/task?processInstanceBusinessKey=" + key, user).body());
