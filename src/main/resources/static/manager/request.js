@@ -3,7 +3,7 @@
   const { key, labels } = window.SLA_DESK;
 
   async function get(path) {
-    const response = await fetch(path, { headers: { Accept: 'application/json' } });
+    const response = await fetch(location.origin + path, { headers: { Accept: 'application/json' } });
     if (!response.ok) {
       throw new Error(path + ' answered ' + response.status);
     }

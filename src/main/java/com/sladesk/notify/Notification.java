@@ -14,7 +14,7 @@ import jakarta.persistence.Id;
 public class Notification {
 
     public enum Kind {
-        ACKNOWLEDGEMENT, REPLY, QUESTION, RESOLUTION, SURVEY, REMINDER, WARNING, ESCALATION
+        ACKNOWLEDGEMENT, REPLY, QUESTION, RESOLUTION, SURVEY, REMINDER, WARNING, ESCALATION, SLA_SUMMARY
     }
 
     public enum Status {
@@ -24,7 +24,8 @@ public class Notification {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    private long requestId;
+    /** Null for notices about no single request (the weekly SLA summary). */
+    private Long requestId;
     @Enumerated(EnumType.STRING)
     private Kind kind;
     private String recipient;
@@ -45,7 +46,7 @@ public class Notification {
     protected Notification() {
     }
 
-    public Notification(long requestId, Kind kind, String recipient, String subject, String body, String dedupeKey,
+    public Notification(Long requestId, Kind kind, String recipient, String subject, String body, String dedupeKey,
             Instant createdAt) {
         this.requestId = requestId;
         this.kind = kind;
@@ -86,7 +87,7 @@ public class Notification {
         return id;
     }
 
-    public long getRequestId() {
+    public Long getRequestId() {
         return requestId;
     }
 

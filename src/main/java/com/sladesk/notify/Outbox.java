@@ -43,8 +43,14 @@ public class Outbox {
                 text, dedupeKey, now).threaded(messageIdOf(dedupeKey), answers));
     }
 
+    /** A notice to staff about no single request (a report): once per dedupe key. */
+    public void toStaff(Notification.Kind kind, String recipient, String subject, String text, String dedupeKey,
+            Instant now) {
+        toStaff(null, kind, recipient, subject, text, dedupeKey, now);
+    }
+
     /** A notice to staff: {@code user:<id>} or {@code group:<id>} by e-mail, plus the group's webhook if any. */
-    public void toStaff(long requestId, Notification.Kind kind, String recipient, String subject, String text,
+    public void toStaff(Long requestId, Notification.Kind kind, String recipient, String subject, String text,
             String dedupeKey, Instant now) {
         save(new Notification(requestId, kind, recipient, subject, text, dedupeKey, now)
                 .threaded(messageIdOf(dedupeKey), null));

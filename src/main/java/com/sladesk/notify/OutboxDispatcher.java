@@ -145,6 +145,9 @@ public class OutboxDispatcher {
     }
 
     private String requestKeyOf(Notification row) {
+        if (row.getRequestId() == null) {
+            return null;
+        }
         return transaction.execute(status -> requests.findById(row.getRequestId())
                 .map(ServiceRequest::getRequestKey).orElse(null));
     }

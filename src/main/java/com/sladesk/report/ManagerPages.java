@@ -1,17 +1,63 @@
 package com.sladesk.report;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import com.sladesk.request.Category;
+import com.sladesk.request.Channel;
+import com.sladesk.request.CustomerTier;
+import com.sladesk.request.Priority;
+
 /** Managers' pages; they read our API from the browser with the manager's own login. */
 @Controller
 class ManagerPages {
+
+    private static final String LABELS = "manager.dashboard.label.";
+    private static final List<String> LABEL_KEYS = List.of("firstResponse", "expertResponse", "resolution", "met",
+            "breached", "target", "compliance", "average", "median", "p90", "none", "requests", "breaches", "team",
+            "channel", "category", "medianFrt", "medianTtr", "openBreached", "causeQUEUE", "causeAGENT",
+            "causeEXPERTS", "causeESCALATION", "request", "metric", "mainCause", "dueAt", "priority", "queue", "tasks",
+            "unassigned", "oldest", "soonestDue", "failed", "FIRST_RESPONSE", "EXPERT_RESPONSE", "RESOLUTION");
+
+    private final MessageSource messages;
+    private final int complianceTarget;
+
+    ManagerPages(MessageSource messages, ReportProperties properties) {
+        this.messages = messages;
+        this.complianceTarget = properties.complianceTarget();
+    }
+
+    @GetMapping("/manager")
+    String dashboard(Model model, Locale locale) {
+        Map<String, List<String>> dimensions = new LinkedHashMap<>();
+        dimensions.put("channel", names(Channel.values()));
+        dimensions.put("category", names(Category.values()));
+        dimensions.put("tier", names(CustomerTier.values()));
+        dimensions.put("priority", names(Priority.values()));
+        Map<String, String> labels = new LinkedHashMap<>();
+        LABEL_KEYS.forEach(key -> labels.put(key, messages.getMessage(LABELS + key, null, key, locale)));
+        model.addAttribute("dimensions", dimensions);
+        model.addAttribute("labels", labels);
+        model.addAttribute("complianceTarget", complianceTarget);
+        return "manager-dashboard";
+    }
 
     @GetMapping("/manager/requests/{key}")
     String request(@PathVariable String key, Model model) {
         model.addAttribute("key", key);
         return "manager-request";
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
     }
 }

@@ -21,6 +21,17 @@ public class RequestStatuses {
                 request.getReceivedAt(), request.getTeam(), null, request.getCalendarId()));
     }
 
+    /**
+     * An agent claimed (or gave back) a new request's first task: the NEW interval is split, so reports can
+     * tell the time waiting in the queue from the time an agent had it.
+     */
+    public void claimed(ServiceRequest request, String agent, Instant at) {
+        if (request.getStatus() == RequestStatus.NEW) {
+            events.publishEvent(new RequestStatusChanged(request.getId(), RequestStatus.NEW, RequestStatus.NEW, at,
+                    request.getTeam(), agent, request.getCalendarId()));
+        }
+    }
+
     public void respondedBy(ServiceRequest request, String agent, Instant at) {
         request.respondedBy(agent);
         move(request, RequestStatus.IN_PROGRESS, at, agent);

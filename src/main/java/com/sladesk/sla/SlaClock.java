@@ -248,6 +248,11 @@ public class SlaClock {
         return stoppedAt;
     }
 
+    /** Business seconds from start to stop; null while the clock runs. */
+    public Long getElapsedSeconds() {
+        return elapsedSeconds;
+    }
+
     public long getPausedSeconds() {
         return pausedSeconds;
     }

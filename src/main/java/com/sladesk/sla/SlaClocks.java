@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,20 +24,24 @@ public class SlaClocks implements RequestSla {
     private final StatusIntervalRepository intervals;
     private final ServiceRequestRepository requests;
     private final BusinessCalendars calendars;
+    private final ApplicationEventPublisher published;
 
     public SlaClocks(SlaClockRepository clocks, SlaEventRepository events, StatusIntervalRepository intervals,
-            ServiceRequestRepository requests, BusinessCalendars calendars) {
+            ServiceRequestRepository requests, BusinessCalendars calendars, ApplicationEventPublisher published) {
         this.clocks = clocks;
         this.events = events;
         this.intervals = intervals;
         this.requests = requests;
         this.calendars = calendars;
+        this.published = published;
     }
 
     public SlaClock start(long requestId, SlaMetric metric, Duration target, int warningPercent, String calendarId,
             Instant startedAt) {
-        return clocks.save(SlaClock.start(requestId, metric, target, warningPercent, calendars.get(calendarId),
-                startedAt));
+        SlaClock clock = clocks.save(SlaClock.start(requestId, metric, target, warningPercent,
+                calendars.get(calendarId), startedAt));
+        changed(requestId);
+        return clock;
     }
 
     public SlaClock clock(long requestId, SlaMetric metric) {
@@ -72,6 +77,7 @@ public class SlaClocks implements RequestSla {
         if (!clock(requestId, metric).breach()) {
             return false;
         }
+        changed(requestId);
         return recordBreach(requestId, metric, now);
     }
 
@@ -79,12 +85,14 @@ public class SlaClocks implements RequestSla {
     public boolean escalate(long requestId, SlaMetric metric, int level, String group, Instant nextLevelAt,
             Instant now) {
         clock(requestId, metric).escalated(level, nextLevelAt);
+        changed(requestId);
         return record(requestId, metric, SlaEvent.Type.ESCALATED, level, group, now);
     }
 
     public SlaClock pause(long requestId, SlaMetric metric, Instant now) {
         SlaClock clock = clock(requestId, metric);
         if (clock.pause(now)) {
+            changed(requestId);
             record(requestId, metric, SlaEvent.Type.PAUSED, 0, null, now);
         }
         return clock;
@@ -93,6 +101,7 @@ public class SlaClocks implements RequestSla {
     public SlaClock resume(long requestId, SlaMetric metric, Instant now) {
         SlaClock clock = clock(requestId, metric);
         if (clock.resume(now, calendarOf(clock))) {
+            changed(requestId);
             record(requestId, metric, SlaEvent.Type.RESUMED, 0, null, now);
         }
         return clock;
@@ -101,13 +110,16 @@ public class SlaClocks implements RequestSla {
     /** Runs the clock of a reopened request again; the resolved period does not count. */
     public SlaClock restart(long requestId, SlaMetric metric, Instant now) {
         SlaClock clock = clock(requestId, metric);
-        clock.restart(now, calendarOf(clock));
+        if (clock.restart(now, calendarOf(clock))) {
+            changed(requestId);
+        }
         return clock;
     }
 
     /** Applies a new target, keeping the elapsed time; a breach the new target causes is recorded now. */
     public SlaClock retarget(long requestId, SlaMetric metric, Duration target, int warningPercent, Instant now) {
         SlaClock clock = clock(requestId, metric);
+        changed(requestId);
         if (clock.retarget(target, warningPercent, now, calendarOf(clock))) {
             recordBreach(requestId, metric, now);
         }
@@ -123,9 +135,13 @@ public class SlaClocks implements RequestSla {
         if (clock.stop(now, calendarOf(clock))) {
             recordBreach(requestId, metric, now);
         }
+        changed(requestId);
         if (clock.getState() == ClockState.MET) {
             record(requestId, metric, SlaEvent.Type.MET, 0, null, now);
         }
+        published.publishEvent(new SlaClockStopped(requestId, metric, teamOf(requestId),
+                Duration.ofSeconds(clock.elapsed(now, calendarOf(clock)).toSeconds()),
+                clock.isEverBreached()));
         return clock;
     }
 
@@ -148,7 +164,17 @@ public class SlaClocks implements RequestSla {
             return false;
         }
         events.save(new SlaEvent(requestId, metric, type, sequence, group, now));
+        published.publishEvent(new SlaEventRecorded(requestId, metric, type, sequence, teamOf(requestId)));
         return true;
+    }
+
+    /** Reports keep a row per request; it is brought up to date before the transaction commits. */
+    private void changed(long requestId) {
+        published.publishEvent(new SlaClockChanged(requestId));
+    }
+
+    private String teamOf(long requestId) {
+        return requests.findById(requestId).map(request -> request.getTeam()).orElse(null);
     }
 
     @Override

@@ -34,6 +34,11 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password)).GET());
     }
 
+    /** A request to {@code path} with {@code user}'s credentials, for headers of the caller's choosing. */
+    public HttpRequest.Builder requestAs(String path, String user) {
+        return HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, DEMO_PASSWORD));
+    }
+
     public HttpResponse<String> anonymousGet(String path) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }

@@ -1,0 +1,29 @@
+package com.sladesk.report;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import com.sladesk.sla.BusinessCalendars;
+
+/** The report queries are plain classes over JDBC, so the benchmark runs exactly them without Spring. */
+@Configuration
+@EnableConfigurationProperties(ReportProperties.class)
+class ReportConfiguration {
+
+    @Bean
+    SlaReports slaReports(NamedParameterJdbcTemplate jdbc, ReportProperties properties) {
+        return new SlaReports(jdbc, properties.zone());
+    }
+
+    @Bean
+    BreachCauses breachCauses(NamedParameterJdbcTemplate jdbc, BusinessCalendars calendars) {
+        return new BreachCauses(jdbc, calendars::get);
+    }
+
+    @Bean
+    Workload workload(NamedParameterJdbcTemplate jdbc) {
+        return new Workload(jdbc.getJdbcTemplate());
+    }
+}

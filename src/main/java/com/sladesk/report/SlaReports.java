@@ -1,0 +1,302 @@
+package com.sladesk.report;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * SLA figures from request_report (a row per request with its clocks' outcomes, in the order of arrival) with
+ * SQL aggregates; only the business seconds of stopped clocks are read one by one, for medians and 90th
+ * percentiles.
+ */
+public class SlaReports {
+
+    static final int MAX_LEVEL = 5;
+    /** Column prefixes of the first response, expert response and resolution clocks in request_report. */
+    private static final String[] METRICS = {"frt", "ert", "ttr"};
+    private static final int WIDTH = 3 + METRICS.length * 4 + MAX_LEVEL;
+    private static final String OPEN = "r.status not in ('RESOLVED', 'CLOSED', 'CLOSED_NO_REPLY')";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ZoneId zone;
+
+    public SlaReports(NamedParameterJdbcTemplate jdbc, ZoneId zone) {
+        this.jdbc = jdbc;
+        this.zone = zone;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public SlaReport sla(ReportScope scope) {
+        MapSqlParameterSource parameters = parameters(scope);
+        String groups = groupColumns(scope.groupBy());
+        StringBuilder sql = new StringBuilder("select ").append(groups.isEmpty() ? "" : groups + ", ")
+                .append("count(*) as requests, sum(case when r.breached then 1 else 0 end) as breached_requests, ")
+                .append("sum(case when r.breached and ").append(OPEN).append(" then 1 else 0 end) as open_breached");
+        for (String m : METRICS) {
+            sql.append(", sum(case when r.").append(m).append("_state = 'MET' then 1 else 0 end) as ").append(m)
+                    .append("_met, sum(case when r.").append(m).append("_breached then 1 else 0 end) as ").append(m)
+                    .append("_breached_clocks, count(r.").append(m).append("_seconds) as ").append(m)
+                    .append("_stopped, coalesce(sum(r.").append(m).append("_seconds), 0) as ").append(m)
+                    .append("_elapsed");
+        }
+        for (int level = 1; level <= MAX_LEVEL; level++) {
+            int l = level;
+            sql.append(", sum(").append(Arrays.stream(METRICS)
+                    .map(m -> "case when r." + m + "_level >= " + l + " then 1 else 0 end")
+                    .collect(Collectors.joining(" + "))).append(") as escalated_").append(level);
+        }
+        sql.append(" from request_report r").append(where(scope));
+        if (!groups.isEmpty()) {
+            sql.append(" group by ").append(groups);
+        }
+        Map<List<String>, long[]> sums = new LinkedHashMap<>();
+        jdbc.query(sql.toString(), parameters, (ResultSet rs) -> {
+            long[] values = new long[WIDTH];
+            values[0] = rs.getLong("requests");
+            values[1] = rs.getLong("breached_requests");
+            values[2] = rs.getLong("open_breached");
+            int i = 3;
+            for (String m : METRICS) {
+                values[i++] = rs.getLong(m + "_met");
+                values[i++] = rs.getLong(m + "_breached_clocks");
+                values[i++] = rs.getLong(m + "_stopped");
+                values[i++] = rs.getLong(m + "_elapsed");
+            }
+            for (int level = 1; level <= MAX_LEVEL; level++) {
+                values[i++] = rs.getLong("escalated_" + level);
+            }
+            if (values[0] > 0) {
+                sums.put(groupOf(rs, scope.groupBy().size()), values);
+            }
+        });
+        Map<List<String>, Samples[]> samples = stoppedSeconds(scope, parameters);
+        List<SlaReport.Row> rows = sums.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(GROUP_ORDER))
+                .map(e -> row(scope.groupBy(), e.getKey(), e.getValue(), samples.get(e.getKey())))
+                .toList();
+        long[] total = new long[WIDTH];
+        sums.values().forEach(values -> Arrays.setAll(total, i -> total[i] + values[i]));
+        Samples[] all = {new Samples(), new Samples()};
+        samples.values().forEach(s -> {
+            all[0].addAll(s[0]);
+            all[1].addAll(s[1]);
+        });
+        return new SlaReport(scope.from(), scope.to(), scope.groupBy().stream().map(Dimension::label).toList(), rows,
+                row(List.of(), List.of(), total, all));
+    }
+
+    private static SlaReport.Row row(List<Dimension> dimensions, List<String> group, long[] v, Samples[] samples) {
+        Map<String, String> named = new LinkedHashMap<>();
+        for (int i = 0; i < dimensions.size(); i++) {
+            named.put(dimensions.get(i).label(), group.get(i));
+        }
+        Samples[] s = samples == null ? new Samples[] {new Samples(), new Samples()} : samples;
+        Map<Integer, Long> escalations = new TreeMap<>();
+        for (int level = 1; level <= MAX_LEVEL; level++) {
+            long count = v[3 + METRICS.length * 4 + level - 1];
+            if (count > 0) {
+                escalations.put(level, count);
+            }
+        }
+        return new SlaReport.Row(named, v[0], SlaReport.Compliance.of(v[3], v[4]),
+                SlaReport.Compliance.of(v[7], v[8]), SlaReport.Compliance.of(v[11], v[12]),
+                SlaReport.Times.of(v[5], v[6], s[0].sorted()), SlaReport.Times.of(v[13], v[14], s[1].sorted()),
+                v[4] + v[8] + v[12], v[1], escalations, v[2]);
+    }
+
+    /** Business seconds of stopped FIRST_RESPONSE ([0]) and RESOLUTION ([1]) clocks per group. */
+    private Map<List<String>, Samples[]> stoppedSeconds(ReportScope scope, MapSqlParameterSource parameters) {
+        String groups = groupColumns(scope.groupBy());
+        String sql = "select " + (groups.isEmpty() ? "" : groups + ", ") + "r.frt_seconds, r.ttr_seconds"
+                + " from request_report r" + where(scope)
+                + " and (r.frt_seconds is not null or r.ttr_seconds is not null)";
+        int size = scope.groupBy().size();
+        Map<List<String>, Samples[]> samples = new HashMap<>();
+        jdbc.query(sql, parameters, (ResultSet rs) -> {
+            Samples[] pair = samples.computeIfAbsent(groupOf(rs, size),
+                    key -> new Samples[] {new Samples(), new Samples()});
+            for (int i = 0; i < 2; i++) {
+                long seconds = rs.getLong(size + 1 + i);
+                if (!rs.wasNull()) {
+                    pair[i].add(seconds);
+                }
+            }
+        });
+        return samples;
+    }
+
+    /** One point of a trend line. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TrendPoint(LocalDate period, String group, long count, Double averageSeconds,
+            Double medianSeconds, Double p90Seconds, Long met, Long breached, Double percent) {
+    }
+
+    public enum TrendMetric {
+        FRT, TTR, COMPLIANCE
+    }
+
+    public enum Interval {
+        DAY, WEEK
+    }
+
+    /**
+     * FRT or TTR (business seconds of stopped clocks) or compliance (all clocks) per day or ISO week of the
+     * request's arrival in the report zone, optionally per value of one dimension.
+     */
+    public List<TrendPoint> trend(ReportScope scope, TrendMetric metric, Interval interval) {
+        String group = groupColumns(scope.groupBy());
+        int size = scope.groupBy().size();
+        String measures = switch (metric) {
+            case FRT -> "r.frt_seconds from request_report r" + where(scope) + " and r.frt_seconds is not null";
+            case TTR -> "r.ttr_seconds from request_report r" + where(scope) + " and r.ttr_seconds is not null";
+            case COMPLIANCE -> "r.frt_state, r.frt_breached, r.ert_state, r.ert_breached, r.ttr_state, r.ttr_breached"
+                    + " from request_report r" + where(scope);
+        };
+        // the group columns come first: groupOf reads them by position
+        String sql = "select " + (group.isEmpty() ? "" : group + ", ") + "r.received_at, " + measures;
+        Map<List<String>, Samples> values = new TreeMap<>(GROUP_ORDER);
+        Map<List<String>, long[]> compliance = new HashMap<>();
+        jdbc.query(sql, parameters(scope), (ResultSet rs) -> {
+            LocalDate day = rs.getTimestamp(size + 1).toInstant().atZone(zone).toLocalDate();
+            LocalDate period = interval == Interval.WEEK
+                    ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day;
+            List<String> key = new ArrayList<>();
+            key.add(period.toString());
+            key.addAll(groupOf(rs, size));
+            if (metric == TrendMetric.COMPLIANCE) {
+                long[] counts = compliance.computeIfAbsent(key, k -> new long[2]);
+                for (int m = 0; m < METRICS.length; m++) {
+                    if ("MET".equals(rs.getString(size + 2 + 2 * m))) {
+                        counts[0]++;
+                    } else if (rs.getBoolean(size + 3 + 2 * m)) {
+                        counts[1]++;
+                    }
+                }
+                values.computeIfAbsent(key, k -> new Samples());
+            } else {
+                values.computeIfAbsent(key, k -> new Samples()).add(rs.getLong(size + 2));
+            }
+        });
+        return values.entrySet().stream().map(e -> {
+            LocalDate period = LocalDate.parse(e.getKey().get(0));
+            String groupValue = e.getKey().size() > 1 ? e.getKey().get(1) : null;
+            if (metric == TrendMetric.COMPLIANCE) {
+                long[] c = compliance.get(e.getKey());
+                SlaReport.Compliance share = SlaReport.Compliance.of(c[0], c[1]);
+                return new TrendPoint(period, groupValue, c[0] + c[1], null, null, null, c[0], c[1], share.percent());
+            }
+            long[] sorted = e.getValue().sorted();
+            SlaReport.Times times = SlaReport.Times.of(sorted.length, Arrays.stream(sorted).sum(), sorted);
+            return new TrendPoint(period, groupValue, sorted.length, times.averageSeconds(), times.medianSeconds(),
+                    times.p90Seconds(), null, null, null);
+        }).toList();
+    }
+
+    /** A clock past its warning instant, not yet due: the request is about to breach. */
+    public record AtRisk(String key, String subject, String team, String priority, String tier, String agent,
+            String metric, Instant warnAt, Instant dueAt) {
+    }
+
+    public List<AtRisk> atRisk(Map<Dimension, String> filters, Instant now, int limit) {
+        ReportScope scope = new ReportScope(Instant.EPOCH, now, List.of(), filters);
+        MapSqlParameterSource parameters = parameters(scope).addValue("now", Timestamp.from(now));
+        StringBuilder sql = new StringBuilder("""
+                select r.request_key, r.subject, r.team, r.priority, r.customer_tier, r.responder, c.metric,
+                       c.warn_at, c.due_at
+                from sla_clock c join service_request r on r.id = c.request_id
+                where c.state = 'RUNNING' and c.warn_at <= :now and c.due_at > :now""");
+        filters.keySet().forEach(d -> sql.append(" and ").append(d.column()).append(" = :f_").append(d.label()));
+        sql.append(" order by c.due_at");
+        return jdbc.query(sql.toString(), parameters, rs -> {
+            List<AtRisk> list = new ArrayList<>();
+            while (rs.next() && list.size() < limit) {
+                list.add(new AtRisk(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
+                        rs.getTimestamp(9).toInstant()));
+            }
+            return list;
+        });
+    }
+
+    static String where(ReportScope scope) {
+        StringBuilder where = new StringBuilder(" where r.received_at >= :from and r.received_at < :to");
+        scope.filters().keySet().forEach(d -> where.append(" and ").append(d.column()).append(" = :f_")
+                .append(d.label()));
+        return where.toString();
+    }
+
+    static MapSqlParameterSource parameters(ReportScope scope) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource()
+                .addValue("from", Timestamp.from(scope.from())).addValue("to", Timestamp.from(scope.to()));
+        scope.filters().forEach((d, value) -> parameters.addValue("f_" + d.label(), value));
+        return parameters;
+    }
+
+    static String groupColumns(List<Dimension> dimensions) {
+        return dimensions.stream().map(Dimension::column).collect(Collectors.joining(", "));
+    }
+
+    static List<String> groupOf(ResultSet rs, int size) throws SQLException {
+        List<String> group = new ArrayList<>(size);
+        for (int i = 1; i <= size; i++) {
+            group.add(rs.getString(i));
+        }
+        return group;
+    }
+
+    /** Groups in order of their values, a missing value last. */
+    static final Comparator<List<String>> GROUP_ORDER = (a, b) -> {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = Comparator.nullsLast(Comparator.<String>naturalOrder()).compare(a.get(i), b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    };
+
+    /** A growing list of longs, sorted once when read. */
+    static final class Samples {
+        private long[] values = new long[16];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        void addAll(Samples other) {
+            for (int i = 0; i < other.size; i++) {
+                add(other.values[i]);
+            }
+        }
+
+        long[] sorted() {
+            return Percentiles.sorted(values, size);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+// The SLA dashboard: every figure comes from /api/reports, read with the manager's own login.
+(function () {
+  const { complianceTarget, labels } = window.SLA_DESK;
+  const charts = {};
+  const filters = document.getElementById('filters');
+  const COLORS = { met: '#2e7d32', breached: '#c62828', requests: '#1f6feb', target: '#000',
+    QUEUE: '#f9a825', AGENT: '#1f6feb', EXPERTS: '#8e24aa', ESCALATION: '#c62828',
+    average: '#1f6feb', median: '#2e7d32', p90: '#c62828' };
+
+  async function get(path) {
+    // an absolute URL: a page opened as http://user:password@host/ may not fetch relative URLs
+    const response = await fetch(location.origin + path, { headers: { Accept: 'application/json' } });
+    if (!response.ok) {
+      throw new Error(path + ' → ' + response.status);
+    }
+    return response.json();
+  }
+
+  function text(tag, value, className) {
+    const element = document.createElement(tag);
+    element.textContent = value == null ? '–' : value;
+    if (className) {
+      element.className = className;
+    }
+    return element;
+  }
+
+  /** Business seconds as minutes or hours with one decimal, as the charts show them. */
+  const minutes = s => s == null ? null : Math.round(s / 6) / 10;
+  const hours = s => s == null ? null : Math.round(s / 360) / 10;
+
+  function query(extra) {
+    const params = new URLSearchParams();
+    new FormData(filters).forEach((value, name) => { if (value) params.set(name, value); });
+    Object.entries(extra || {}).forEach(([name, value]) => params.set(name, value));
+    return params.toString();
+  }
+
+  function draw(id, config) {
+    if (charts[id]) {
+      charts[id].destroy();
+    }
+    config.options = Object.assign({ responsive: true, maintainAspectRatio: false, animation: false }, config.options);
+    charts[id] = new Chart(document.getElementById(id), config);
+  }
+
+  function table(id, headers, rows) {
+    const element = document.getElementById(id);
+    element.replaceChildren();
+    const head = element.createTHead().insertRow();
+    headers.forEach((h, i) => head.appendChild(text('th', h, i > 0 ? 'number' : '')));
+    const body = element.createTBody();
+    rows.forEach(cells => {
+      const row = body.insertRow();
+      cells.forEach((cell, i) => row.appendChild(cell instanceof Node ? wrap(cell)
+        : text('td', cell, i > 0 ? 'number' : '')));
+    });
+  }
+
+  function wrap(node) {
+    const cell = document.createElement('td');
+    cell.appendChild(node);
+    return cell;
+  }
+
+  function requestLink(key) {
+    const link = text('a', key);
+    link.href = '/manager/requests/' + encodeURIComponent(key);
+    return link;
+  }
+
+  function showTotals(report) {
+    const kpis = document.getElementById('kpis');
+    kpis.replaceChildren();
+    const metrics = [['firstResponse', labels.firstResponse], ['expertResponse', labels.expertResponse],
+      ['resolution', labels.resolution]];
+    metrics.forEach(([field, label]) => {
+      const c = report.total[field];
+      const card = text('div', null, 'kpi' + (c.percent != null && c.percent < complianceTarget ? ' below' : ''));
+      card.replaceChildren(text('span', label), text('strong', c.percent == null ? '–' : c.percent + '%'),
+        text('small', labels.met + ' ' + c.met + ' · ' + labels.breached + ' ' + c.breached + ' · '
+          + labels.target + ' ' + complianceTarget + '%'));
+      card.dataset.metric = field;
+      kpis.appendChild(card);
+    });
+    draw('chart-compliance', { type: 'bar', data: { labels: metrics.map(m => m[1]), datasets: [
+      { label: labels.compliance, data: metrics.map(([f]) => report.total[f].percent), backgroundColor: COLORS.met },
+      { label: labels.target, type: 'line', data: metrics.map(() => complianceTarget), borderColor: COLORS.target,
+        borderDash: [6, 4], pointRadius: 0 }] },
+      options: { indexAxis: 'y', scales: { x: { min: 0, max: 100 } } } });
+  }
+
+  function showTrend(id, points, scale) {
+    draw(id, { type: 'line', data: { labels: points.map(p => p.period), datasets: [
+      { label: labels.average, data: points.map(p => scale(p.averageSeconds)), borderColor: COLORS.average },
+      { label: labels.median, data: points.map(p => scale(p.medianSeconds)), borderColor: COLORS.median },
+      { label: labels.p90, data: points.map(p => scale(p.p90Seconds)), borderColor: COLORS.p90 }] } });
+  }
+
+  function showBreakdown(dimension, report) {
+    const names = report.rows.map(r => r.group[dimension] == null ? labels.none : r.group[dimension]);
+    draw('chart-by-' + dimension, { type: 'bar', data: { labels: names, datasets: [
+      { label: labels.requests, data: report.rows.map(r => r.requests), backgroundColor: COLORS.requests },
+      { label: labels.breaches, data: report.rows.map(r => r.breaches), backgroundColor: COLORS.breached }] } });
+    table('table-by-' + dimension, [labels[dimension], labels.requests, labels.firstResponse, labels.resolution,
+      labels.medianFrt, labels.medianTtr, labels.breaches, labels.openBreached],
+    report.rows.map((r, i) => [names[i], r.requests, pct(r.firstResponse), pct(r.resolution),
+      minutes(r.firstResponseTime.medianSeconds), hours(r.timeToResolution.medianSeconds), r.breaches,
+      r.openBreached]));
+    if (dimension === 'team') {
+      const list = document.getElementById('teams');
+      list.replaceChildren(...names.map(n => Object.assign(document.createElement('option'), { value: n })));
+    }
+  }
+
+  const pct = c => c.percent == null ? '–' : c.percent + '%';
+
+  function showCauses(report) {
+    const causes = ['QUEUE', 'AGENT', 'EXPERTS', 'ESCALATION'];
+    draw('chart-causes', { type: 'bar', data: {
+      labels: report.rows.map(r => r.group.team == null ? labels.none : r.group.team),
+      // the time after the breach can dwarf the budget; it is one legend click away
+      datasets: causes.map(cause => ({ label: labels['cause' + cause], backgroundColor: COLORS[cause],
+        hidden: cause === 'ESCALATION', data: report.rows.map(r => hours(r.seconds[cause])) })) },
+      options: { scales: { x: { stacked: true }, y: { stacked: true } } } });
+    table('table-breaches', [labels.request, labels.team, labels.metric, labels.mainCause, labels.dueAt],
+      report.latest.map(b => [requestLink(b.key), b.team, labels[b.metric] || b.metric,
+        labels['cause' + b.mainCause], new Date(b.dueAt).toLocaleString()]));
+  }
+
+  function showAtRisk(list) {
+    table('table-at-risk', [labels.request, labels.team, labels.priority, labels.metric, labels.dueAt],
+      list.map(r => [requestLink(r.key), r.team, r.priority, labels[r.metric] || r.metric,
+        new Date(r.dueAt).toLocaleString()]));
+  }
+
+  function showWorkload(workload) {
+    const rows = workload.teams.map(q => [q.name, q.tasks, q.unassigned, local(q.oldestCreated), local(q.soonestDue)])
+      .concat(workload.agents.map(q => ['👤 ' + q.name, q.tasks, '', local(q.oldestCreated), local(q.soonestDue)]));
+    table('table-workload', [labels.queue, labels.tasks, labels.unassigned, labels.oldest, labels.soonestDue], rows);
+  }
+
+  const local = instant => instant ? new Date(instant).toLocaleString() : '–';
+
+  async function refreshAtRisk() {
+    showAtRisk(await get('/api/reports/at-risk?' + query({ from: '', to: '' })));
+  }
+
+  async function load() {
+    const status = document.getElementById('status');
+    status.textContent = '';
+    try {
+      const [total, byTeam, byChannel, byCategory, frt, ttr, causes, workload] = await Promise.all([
+        get('/api/reports/sla?' + query()),
+        get('/api/reports/sla?' + query({ groupBy: 'team' })),
+        get('/api/reports/sla?' + query({ groupBy: 'channel' })),
+        get('/api/reports/sla?' + query({ groupBy: 'category' })),
+        get('/api/reports/trend?' + query({ metric: 'frt', interval: 'day' })),
+        get('/api/reports/trend?' + query({ metric: 'ttr', interval: 'day' })),
+        get('/api/reports/breach-causes?' + query({ groupBy: 'team' })),
+        get('/api/reports/workload')]);
+      showTotals(total);
+      showTrend('chart-frt-trend', frt, minutes);
+      showTrend('chart-ttr-trend', ttr, hours);
+      showBreakdown('team', byTeam);
+      showBreakdown('channel', byChannel);
+      showBreakdown('category', byCategory);
+      showCauses(causes);
+      showWorkload(workload);
+      await refreshAtRisk();
+      document.body.dataset.loaded = query();
+    } catch (e) {
+      status.textContent = labels.failed + ': ' + e.message;
+    }
+  }
+
+  const params = new URLSearchParams(location.search);
+  params.forEach((value, name) => { if (filters.elements[name]) filters.elements[name].value = value; });
+  if (!filters.elements.from.value) {
+    const today = new Date();
+    const ago = new Date(today.getTime() - 29 * 86400000);
+    filters.elements.to.value = today.toLocaleDateString('sv');
+    filters.elements.from.value = ago.toLocaleDateString('sv');
+  }
+  filters.addEventListener('submit', e => {
+    e.preventDefault();
+    history.replaceState(null, '', '?' + query());
+    load();
+  });
+  document.getElementById('open-request').addEventListener('submit', e => {
+    e.preventDefault();
+    location.href = '/manager/requests/' + encodeURIComponent(e.target.elements.key.value.trim());
+  });
+  setInterval(() => refreshAtRisk().catch(() => {}), 60000);
+  load();
+}());

@@ -1,0 +1,178 @@
+package com.sladesk.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sladesk.support.ApiClient;
+
+/**
+ * The dashboard in headless Chromium (Debian's chromium and chromedriver; .ci/run installs them): a manager
+ * logs in, the page loads seeded February 2024, and each chart holds the numbers the report API returns.
+ * Without a chromium the test is skipped, unless -Dsladesk.browser.required=true (as in CI) makes it fail.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DashboardBrowserIT {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("sladesk.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("sladesk.chromedriver", "/usr/bin/chromedriver"));
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final Instant NOW = Instant.parse("2024-03-10T04:00:00Z");
+    static final String PERIOD = "from=2024-02-01&to=2024-02-29";
+
+    @LocalServerPort int port;
+    @Autowired ObjectMapper json;
+    @Autowired DataSource dataSource;
+
+    private ChromeDriver browser;
+    private ApiClient api;
+
+    @BeforeEach
+    void seedAndStartTheBrowser(@org.junit.jupiter.api.io.TempDir Path profile) throws Exception {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        org.junit.jupiter.api.Assumptions.assumeTrue(present || Boolean.getBoolean("sladesk.browser.required"),
+                "no " + CHROMIUM + " and " + CHROMEDRIVER + "; apt-get install chromium chromium-driver");
+        assertThat(present).as(CHROMIUM + " and " + CHROMEDRIVER + " are required").isTrue();
+        long firstId = new JdbcTemplate(dataSource).queryForObject(
+                "select coalesce(max(id), 0) + 100000 from service_request", Long.class);
+        new ReportData(7, NOW).write(dataSource, firstId, 300, LocalDate.of(2024, 2, 1).atStartOfDay(ZONE).toInstant(),
+                LocalDate.of(2024, 3, 1).atStartOfDay(ZONE).toInstant(), 0.05, false);
+        ClockUtil.setCurrentTime(Date.from(NOW));
+        api = new ApiClient(json, port);
+
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,2400",
+                "--lang=zh-CN", "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build(), options);
+    }
+
+    @AfterEach
+    void stop() {
+        ClockUtil.reset();
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theChartsShowTheNumbersTheReportApiReturns() throws Exception {
+        // when the manager logs in (HTTP basic, as the browser's login dialog would send it) and opens February
+        browser.get("http://manager.sun:demo@localhost:" + port + "/manager");
+        browser.get("http://localhost:" + port + "/manager?" + PERIOD);
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElement(By.id("status")).getText()
+                .isEmpty() || d.findElement(By.tagName("body")).getAttribute("data-loaded") != null);
+        assertThat(browser.findElement(By.id("status")).getText()).isEmpty();
+        Files.write(Path.of("target", "dashboard.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+        // then the labels follow the browser's language
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("SLA 仪表板");
+
+        // and every chart holds what the API answers
+        JsonNode total = api.getJson("/api/reports/sla?" + PERIOD, "manager.sun").path("total");
+        assertThat(data("chart-compliance", 0)).containsExactly(total.path("firstResponse").path("percent").asDouble(),
+                total.path("expertResponse").path("percent").asDouble(),
+                total.path("resolution").path("percent").asDouble());
+        assertThat(total.path("requests").asLong()).isEqualTo(300);
+
+        JsonNode byTeam = api.getJson("/api/reports/sla?" + PERIOD + "&groupBy=team", "manager.sun").path("rows");
+        assertThat(labels("chart-by-team")).containsExactlyElementsOf(values(byTeam, r -> r.path("group")
+                .path("team").asText()));
+        assertThat(data("chart-by-team", 0)).containsExactlyElementsOf(numbers(byTeam, r -> r.path("requests")
+                .asDouble()));
+        assertThat(data("chart-by-team", 1)).containsExactlyElementsOf(numbers(byTeam, r -> r.path("breaches")
+                .asDouble()));
+        JsonNode byChannel = api.getJson("/api/reports/sla?" + PERIOD + "&groupBy=channel", "manager.sun")
+                .path("rows");
+        assertThat(data("chart-by-channel", 1)).containsExactlyElementsOf(numbers(byChannel, r -> r.path("breaches")
+                .asDouble()));
+
+        JsonNode frt = api.getJson("/api/reports/trend?metric=frt&interval=day&" + PERIOD, "manager.sun");
+        List<Double> medians = data("chart-frt-trend", 1);
+        assertThat(medians).hasSize(frt.size());
+        for (int i = 0; i < frt.size(); i++) {
+            assertThat(medians.get(i)).isCloseTo(Math.round(frt.get(i).path("medianSeconds").asDouble() / 6) / 10.0,
+                    within(1e-9));
+        }
+
+        JsonNode causes = api.getJson("/api/reports/breach-causes?" + PERIOD + "&groupBy=team", "manager.sun")
+                .path("rows");
+        List<Double> queue = data("chart-causes", 0);
+        for (int i = 0; i < causes.size(); i++) {
+            assertThat(queue.get(i)).isCloseTo(Math.round(causes.get(i).path("seconds").path("QUEUE").asDouble()
+                    / 360) / 10.0, within(1e-9));
+        }
+
+        // and the charts are drawn, not just configured
+        for (String chart : List.of("chart-compliance", "chart-frt-trend", "chart-ttr-trend", "chart-by-team",
+                "chart-causes")) {
+            Object painted = ((JavascriptExecutor) browser).executeScript("""
+                    const c = document.getElementById(arguments[0]);
+                    const pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                    let n = 0; for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] > 0) n++; }
+                    return n;""", chart);
+            assertThat(((Number) painted).longValue()).as(chart).isGreaterThan(1000);
+        }
+        assertThat(browser.findElements(By.cssSelector("#table-breaches a[href^='/manager/requests/SR-']")))
+                .isNotEmpty();
+        assertThat(((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES)).isNotEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Double> data(String chart, int dataset) {
+        List<Object> values = (List<Object>) ((JavascriptExecutor) browser).executeScript(
+                "return Chart.getChart(arguments[0]).data.datasets[arguments[1]].data", chart, dataset);
+        return values.stream().map(v -> v == null ? null : ((Number) v).doubleValue()).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> labels(String chart) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return Chart.getChart(arguments[0]).data.labels", chart);
+    }
+
+    private static List<String> values(JsonNode rows, java.util.function.Function<JsonNode, String> value) {
+        List<String> list = new ArrayList<>();
+        rows.forEach(r -> list.add(value.apply(r)));
+        return list;
+    }
+
+    private static List<Double> numbers(JsonNode rows, java.util.function.ToDoubleFunction<JsonNode> value) {
+        List<Double> list = new ArrayList<>();
+        rows.forEach(r -> list.add(value.applyAsDouble(r)));
+        return list;
+    }
+}

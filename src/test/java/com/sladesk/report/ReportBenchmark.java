@@ -1,0 +1,106 @@
+package com.sladesk.report;
+
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import com.sladesk.sla.TwentyFourSevenCalendar;
+
+/**
+ * Generates closed requests over a year into a MySQL-protocol database (schema by our Flyway migrations) and
+ * times the report queries the API runs. Prints figures; asserts nothing. See README "Report benchmark".
+ *
+ * <pre>./mvnw -q test-compile exec:exec -Dsladesk.benchmark.url=jdbc:mysql://127.0.0.1:33306/sladesk</pre>
+ */
+public final class ReportBenchmark {
+
+    private ReportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String url = System.getProperty("sladesk.benchmark.url", "jdbc:mysql://127.0.0.1:3306/sladesk");
+        String user = System.getProperty("sladesk.benchmark.user", "sladesk");
+        String password = System.getProperty("sladesk.benchmark.password", "sladesk");
+        int requests = Integer.getInteger("sladesk.benchmark.requests", 1_000_000);
+        int runs = Integer.getInteger("sladesk.benchmark.runs", 10);
+        String separator = url.contains("?") ? "&" : "?";
+        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url + separator
+                + "sendFractionalSeconds=false&rewriteBatchedStatements=true&openTelemetry=DISABLED", user, password, true);
+        Flyway.configure().dataSource(dataSource).table("sladesk_schema_history")
+                .locations("classpath:db/migration", "classpath:db/vendor/mysql").load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        Instant end = LocalDate.of(2026, 11, 1).atStartOfDay(zone).toInstant();
+        Instant start = LocalDate.of(2025, 11, 1).atStartOfDay(zone).toInstant();
+
+        long existing = jdbc.queryForObject("select count(*) from service_request where external_id like 'report-%'",
+                Long.class);
+        System.out.printf("database: %s (%s)%n", url, jdbc.queryForObject("select version()", String.class));
+        if (existing < requests) {
+            long firstId = jdbc.queryForObject("select coalesce(max(id), 0) + 1 from service_request", Long.class);
+            long began = System.nanoTime();
+            int batch = 50_000;
+            for (int written = 0; written < requests - existing; written += batch) {
+                int count = (int) Math.min(batch, requests - existing - written);
+                new ReportData(firstId + written, end).write(dataSource, firstId + written, count, start, end, 0, false);
+                System.out.printf("  generated %,d requests%n", existing + written + count);
+            }
+            System.out.printf("generated %,d closed requests over 12 months in %.1f s%n", requests - existing,
+                    (System.nanoTime() - began) / 1e9);
+            jdbc.execute("analyze table service_request, sla_clock, status_interval, request_report");
+        }
+        System.out.printf("rows: service_request %,d, request_report %,d, sla_clock %,d, status_interval %,d%n",
+                jdbc.queryForObject("select count(*) from service_request", Long.class),
+                jdbc.queryForObject("select count(*) from request_report", Long.class),
+                jdbc.queryForObject("select count(*) from sla_clock", Long.class),
+                jdbc.queryForObject("select count(*) from status_interval", Long.class));
+
+        SlaReports reports = new SlaReports(new NamedParameterJdbcTemplate(dataSource), zone);
+        BreachCauses causes = new BreachCauses(new NamedParameterJdbcTemplate(dataSource),
+                id -> new TwentyFourSevenCalendar());
+        Instant monthStart = LocalDate.of(2026, 10, 1).atStartOfDay(zone).toInstant();
+        ReportScope month = new ReportScope(monthStart, end, List.of(Dimension.TEAM), Map.of());
+        SlaReport byTeam = reports.sla(month);
+        System.out.printf("one month (October 2026): %,d requests in %d teams%n", byTeam.total().requests(),
+                byTeam.rows().size());
+        time("SLA report, one month, groupBy=team", runs, () -> reports.sla(month));
+        time("SLA report, one month, groupBy=team,priority", runs, () -> reports.sla(new ReportScope(monthStart, end,
+                List.of(Dimension.TEAM, Dimension.PRIORITY), Map.of())));
+        time("SLA report, one month, groupBy=agent", runs, () -> reports.sla(new ReportScope(monthStart, end,
+                List.of(Dimension.AGENT), Map.of())));
+        time("SLA report, twelve months, groupBy=team", Math.max(1, runs / 5), () -> reports.sla(new ReportScope(
+                start, end, List.of(Dimension.TEAM), Map.of())));
+        time("trend frt per day, one month", runs, () -> reports.trend(new ReportScope(monthStart, end, List.of(),
+                Map.of()), SlaReports.TrendMetric.FRT, SlaReports.Interval.DAY));
+        time("breach causes, one month, groupBy=team,category", runs, () -> causes.of(new ReportScope(monthStart, end,
+                List.of(Dimension.TEAM, Dimension.CATEGORY), Map.of()), end));
+        dataSource.destroy();
+    }
+
+    private static void time(String name, int runs, Supplier<?> report) {
+        long began = System.nanoTime();
+        report.get();
+        double cold = (System.nanoTime() - began) / 1e6;
+        List<Double> warm = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long t = System.nanoTime();
+            report.get();
+            warm.add((System.nanoTime() - t) / 1e6);
+        }
+        Collections.sort(warm);
+        System.out.printf("%-52s first %6.0f ms; next %d: min %6.0f, median %6.0f, max %6.0f ms%n", name, cold,
+                runs, warm.get(0), warm.get(warm.size() / 2), warm.get(warm.size() - 1));
+    }
+
+}

@@ -1,0 +1,293 @@
+package com.sladesk.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sladesk.request.ServiceRequestProcess.Var;
+import com.sladesk.support.ApiClient;
+
+/**
+ * The report API over HTTP against figures worked out by hand from seeded requests: January 2024 (report zone
+ * Asia/Shanghai), 600 requests, a tenth still open on 2024-02-15.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportsIT {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final Instant FROM = LocalDate.of(2024, 1, 1).atStartOfDay(ZONE).toInstant();
+    static final Instant TO = LocalDate.of(2024, 2, 1).atStartOfDay(ZONE).toInstant();
+    static final Instant NOW = Instant.parse("2024-02-15T04:00:00Z");
+    static final String PERIOD = "from=2024-01-01&to=2024-01-31";
+
+    @LocalServerPort int port;
+    @Autowired ObjectMapper json;
+    @Autowired DataSource dataSource;
+    @Autowired WeeklySlaSummary weeklySummary;
+
+    private ApiClient api;
+    private List<ReportData.Request> seeded;
+
+    @BeforeAll
+    void seed() throws Exception {
+        long firstId = new JdbcTemplate(dataSource).queryForObject(
+                "select coalesce(max(id), 0) + 100000 from service_request", Long.class);
+        seeded = new ReportData(42, NOW).write(dataSource, firstId, 600, FROM, TO, 0.1, true);
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient(json, port);
+        ClockUtil.setCurrentTime(Date.from(NOW));
+    }
+
+    @AfterEach
+    void resetTheClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void theSlaReportByTeamMatchesTheFiguresWorkedOutFromTheSeededRequests() throws Exception {
+        // when
+        JsonNode report = api.getJson("/api/reports/sla?" + PERIOD + "&groupBy=team", "manager.sun");
+
+        // then every figure of every team is the one worked out by hand
+        Map<String, ExpectedFigures.Group> expected = ExpectedFigures.by(seeded, ReportData.Request::team);
+        assertThat(report.path("rows")).hasSize(expected.size());
+        for (JsonNode row : report.path("rows")) {
+            ExpectedFigures.Group team = expected.get(row.path("group").path("team").asText());
+            assertFigures(row, team);
+        }
+        assertFigures(report.path("total"), ExpectedFigures.group(seeded));
+        assertThat(report.path("total").path("requests").asLong()).isEqualTo(600);
+    }
+
+    @Test
+    void theSlaReportGroupsByTwoDimensionsAndComesAsCsv() throws Exception {
+        // when
+        JsonNode report = api.getJson("/api/reports/sla?" + PERIOD + "&groupBy=channel,priority", "admin");
+        HttpResponse<String> csv = api.get("/api/reports/sla?" + PERIOD + "&groupBy=priority&format=csv",
+                "manager.sun");
+        HttpResponse<String> byAccept = api.send(api.requestAs("/api/reports/sla?" + PERIOD + "&groupBy=priority",
+                "manager.sun").header("Accept", "text/csv"));
+
+        // then
+        Map<String, ExpectedFigures.Group> byChannelAndPriority = ExpectedFigures.by(seeded,
+                r -> r.channel() + "/" + r.priority());
+        assertThat(report.path("rows")).hasSize(byChannelAndPriority.size());
+        for (JsonNode row : report.path("rows")) {
+            String key = row.path("group").path("channel").asText() + "/" + row.path("group").path("priority").asText();
+            assertFigures(row, byChannelAndPriority.get(key));
+        }
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(byAccept.body()).isEqualTo(csv.body());
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).startsWith("priority,requests,frt_met,frt_breached,frt_compliance_pct");
+        Map<String, ExpectedFigures.Group> byPriority = ExpectedFigures.by(seeded, ReportData.Request::priority);
+        assertThat(lines).hasSize(1 + byPriority.size() + 1);
+        String urgent = lines.stream().filter(l -> l.startsWith("\"URGENT\",")).findFirst().orElseThrow();
+        String[] cells = urgent.split(",");
+        ExpectedFigures.Group expected = byPriority.get("URGENT");
+        assertThat(Long.parseLong(cells[1])).isEqualTo(expected.requests());
+        assertThat(Long.parseLong(cells[2])).isEqualTo(expected.frtMet());
+        assertThat(Double.parseDouble(cells[12])).isCloseTo(expected.frtMedian(), within(0.001));
+        assertThat(lines.get(lines.size() - 1)).startsWith("\"TOTAL\",600,");
+    }
+
+    @Test
+    void breachCausesSplitTheBudgetOfBreachedClocksByStateAsWorkedOutByHand() throws Exception {
+        // when
+        JsonNode report = api.getJson("/api/reports/breach-causes?" + PERIOD + "&groupBy=team", "manager.sun");
+
+        // then
+        Map<String, ExpectedFigures.Causes> expected = ExpectedFigures.causesByTeam(seeded, NOW);
+        assertThat(report.path("rows")).hasSize(expected.size());
+        for (JsonNode row : report.path("rows")) {
+            ExpectedFigures.Causes team = expected.get(row.path("group").path("team").asText());
+            JsonNode seconds = row.path("seconds");
+            assertThat(row.path("breachedClocks").asLong()).isEqualTo(team.clocks());
+            assertThat(seconds.path("QUEUE").asLong()).isEqualTo(team.queue());
+            assertThat(seconds.path("AGENT").asLong()).isEqualTo(team.agent());
+            assertThat(seconds.path("EXPERTS").asLong()).isEqualTo(team.experts());
+            assertThat(seconds.path("ESCALATION").asLong()).isEqualTo(team.escalation());
+        }
+        assertThat(report.path("latest")).isNotEmpty();
+        assertThat(report.path("latest").get(0).path("key").asText()).startsWith("SR-");
+    }
+
+    @Test
+    void theFirstResponseTrendPerWeekHasTheMediansWorkedOutByHand() throws Exception {
+        // when
+        JsonNode trend = api.getJson("/api/reports/trend?metric=frt&interval=week&" + PERIOD, "manager.sun");
+        JsonNode compliance = api.getJson("/api/reports/trend?metric=compliance&interval=day&groupBy=team&" + PERIOD,
+                "manager.sun");
+
+        // then
+        Map<String, List<Long>> byWeek = new java.util.TreeMap<>();
+        seeded.forEach(r -> byWeek.computeIfAbsent(r.receivedAt().atZone(ZONE).toLocalDate()
+                .with(java.time.DayOfWeek.MONDAY).toString(), w -> new java.util.ArrayList<>())
+                .add(r.clocks().get(0).elapsed()));
+        assertThat(trend).hasSize(byWeek.size());
+        for (JsonNode point : trend) {
+            List<Long> times = byWeek.get(point.path("period").asText()).stream().sorted().toList();
+            assertThat(point.path("count").asLong()).isEqualTo(times.size());
+            assertThat(point.path("medianSeconds").asDouble()).isCloseTo(ExpectedFigures.percentile(times, 50),
+                    within(0.001));
+        }
+        long measured = 0;
+        for (JsonNode point : compliance) {
+            measured += point.path("met").asLong() + point.path("breached").asLong();
+        }
+        ExpectedFigures.Group all = ExpectedFigures.group(seeded);
+        assertThat(measured).isEqualTo(all.frtMet() + all.frtBreached() + all.ertMet() + all.ertBreached()
+                + all.ttrMet() + all.ttrBreached());
+    }
+
+    @Test
+    void agentsMayNotSeeReportsAndBadParametersAreExplained() throws Exception {
+        for (String path : List.of("/api/reports/sla", "/api/reports/trend", "/api/reports/breach-causes",
+                "/api/reports/workload", "/api/reports/at-risk", "/api/reports/summaries", "/manager")) {
+            assertThat(api.get(path, "agent.li").statusCode()).as(path).isEqualTo(403);
+        }
+        assertThat(api.anonymousGet("/api/reports/sla").statusCode()).isEqualTo(401);
+        assertBadRequest("/api/reports/sla?groupBy=colour", "groupBy");
+        assertBadRequest("/api/reports/sla?groupBy=team,channel,tier", "groupBy");
+        assertBadRequest("/api/reports/sla?from=2024-02-01&to=2024-01-01", "from");
+        assertBadRequest("/api/reports/sla?from=yesterday", "from");
+        assertBadRequest("/api/reports/trend?metric=speed", "metric");
+        assertBadRequest("/api/reports/trend?groupBy=team,channel", "groupBy");
+        assertThat(api.get("/api/reports/summaries/999999", "manager.sun").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aRequestPastItsWarningIsAboutToBreachAndItsTaskCountsInTheWorkload() throws Exception {
+        // given a VIP outage received now: first response due in 15 minutes, warning at 75 %
+        ClockUtil.reset();
+        ObjectNode body = json.createObjectNode().put("channel", "EMAIL").put("externalId", UUID.randomUUID()
+                .toString()).put("category", "FAULT").put("subject", "Outage at the plant");
+        body.putObject("customer").put("id", "report-vip-" + UUID.randomUUID()).put("name", "Plant").put("tier", "VIP");
+        String key = json.readTree(api.post("/api/requests", "intake", body).body()).path("key").asText();
+        String agent = api.agentOf(key);
+        api.post("/engine-rest/task/" + api.onlyTaskOf(key, agent) + "/claim", agent, "{\"userId\":\"" + agent + "\"}");
+
+        // when the warning instant has passed
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plusSeconds(12 * 60)));
+        JsonNode atRisk = api.getJson("/api/reports/at-risk", "manager.sun");
+        JsonNode workload = api.getJson("/api/reports/workload", "manager.sun");
+
+        // then
+        assertThat(atRisk).anySatisfy(r -> {
+            assertThat(r.path("key").asText()).isEqualTo(key);
+            assertThat(r.path("metric").asText()).isEqualTo("FIRST_RESPONSE");
+        });
+        assertThat(workload.path("agents")).anySatisfy(q -> {
+            assertThat(q.path("name").asText()).isEqualTo(agent);
+            assertThat(q.path("tasks").asLong()).isPositive();
+        });
+        assertThat(workload.path("teams")).anySatisfy(q -> assertThat(q.path("name").asText())
+                .isEqualTo("tech-support"));
+
+        // and once the agent answered, the request is no longer at risk and its time to first response is measured
+        api.submitForm(api.onlyTaskOf(key, agent), agent, Var.REPLY, "A technician is on the way.");
+        assertThat(api.getJson("/api/reports/at-risk", "manager.sun"))
+                .noneSatisfy(r -> assertThat(r.path("key").asText()).isEqualTo(key));
+        String metrics = api.get("/actuator/prometheus", "admin").body();
+        assertThat(metrics).contains("sladesk_first_response_time_seconds_count{breached=\"false\",team=\"tech-support\"}");
+        assertThat(metrics).containsPattern("sladesk_requests\\{status=\"IN_PROGRESS\"} [1-9]");
+    }
+
+    @Test
+    void theWeeklySummaryIsWrittenOnceAndGoesToTheManagersThroughTheOutbox() throws Exception {
+        // when the summary of the week of 2024-01-08 is made twice (two nodes, or a retry)
+        Instant monday = LocalDate.of(2024, 1, 15).atTime(8, 0).atZone(ZONE).toInstant();
+        WeeklySlaSummary.Summary first = weeklySummary.summarise(monday);
+        WeeklySlaSummary.Summary second = weeklySummary.summarise(monday.plusSeconds(60));
+
+        // then
+        assertThat(second.id()).isEqualTo(first.id());
+        List<ReportData.Request> week = seeded.stream().filter(r -> !r.receivedAt().isBefore(
+                LocalDate.of(2024, 1, 8).atStartOfDay(ZONE).toInstant()) && r.receivedAt().isBefore(
+                LocalDate.of(2024, 1, 15).atStartOfDay(ZONE).toInstant())).toList();
+        assertThat(first.subject()).isEqualTo("SLA summary 2024-01-08 – 2024-01-14");
+        assertThat(first.body()).contains("All teams: " + week.size() + " requests");
+        Map<String, ExpectedFigures.Group> byTeam = ExpectedFigures.by(week, ReportData.Request::team);
+        byTeam.forEach((team, figures) -> assertThat(first.body()).contains(team + ": " + figures.requests()
+                + " requests"));
+        String most = byTeam.entrySet().stream().max(Map.Entry.comparingByValue(
+                java.util.Comparator.comparingLong(ExpectedFigures.Group::breaches))).orElseThrow().getKey();
+        assertThat(first.body()).contains("Most breaches: " + most);
+        List<Map<String, Object>> mails = new JdbcTemplate(dataSource).queryForList(
+                "select recipient, status from notification where kind = 'SLA_SUMMARY' and dedupe_key like ?",
+                "sla-summary:2024-01-08:%");
+        assertThat(mails).extracting(m -> m.get("recipient")).containsExactlyInAnyOrder("group:service-managers",
+                "group:service-directors");
+        JsonNode listed = api.getJson("/api/reports/summaries", "manager.sun");
+        assertThat(listed).anySatisfy(s -> assertThat(s.path("id").asLong()).isEqualTo(first.id()));
+        assertThat(api.getJson("/api/reports/summaries/" + first.id(), "manager.sun").path("body").asText())
+                .isEqualTo(first.body());
+    }
+
+    private void assertBadRequest(String path, String field) throws Exception {
+        HttpResponse<String> response = api.get(path, "manager.sun");
+        assertThat(response.statusCode()).as(path).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(json.readTree(response.body()).path("errors").get(0).path("field").asText()).isEqualTo(field);
+    }
+
+    private static void assertFigures(JsonNode row, ExpectedFigures.Group expected) {
+        assertThat(row.path("requests").asLong()).isEqualTo(expected.requests());
+        assertCompliance(row.path("firstResponse"), expected.frtMet(), expected.frtBreached());
+        assertCompliance(row.path("expertResponse"), expected.ertMet(), expected.ertBreached());
+        assertCompliance(row.path("resolution"), expected.ttrMet(), expected.ttrBreached());
+        assertSeconds(row.path("firstResponseTime").path("averageSeconds"), expected.frtAverage());
+        assertSeconds(row.path("firstResponseTime").path("medianSeconds"), expected.frtMedian());
+        assertSeconds(row.path("firstResponseTime").path("p90Seconds"), expected.frtP90());
+        assertSeconds(row.path("timeToResolution").path("medianSeconds"), expected.ttrMedian());
+        assertSeconds(row.path("timeToResolution").path("p90Seconds"), expected.ttrP90());
+        assertThat(row.path("breaches").asLong()).isEqualTo(expected.breaches());
+        assertThat(row.path("breachedRequests").asLong()).isEqualTo(expected.breachedRequests());
+        assertThat(row.path("openBreached").asLong()).isEqualTo(expected.openBreached());
+        expected.escalations().forEach((level, count) -> assertThat(row.path("escalationsByLevel")
+                .path(String.valueOf(level)).asLong()).as("level " + level).isEqualTo(count));
+        assertThat(row.path("escalationsByLevel").size()).isEqualTo(expected.escalations().size());
+    }
+
+    private static void assertCompliance(JsonNode compliance, long met, long breached) {
+        assertThat(compliance.path("met").asLong()).isEqualTo(met);
+        assertThat(compliance.path("breached").asLong()).isEqualTo(breached);
+        assertSeconds(compliance.path("percent"), ExpectedFigures.percent(met, breached));
+    }
+
+    private static void assertSeconds(JsonNode actual, Double expected) {
+        if (expected == null) {
+            assertThat(actual.isNull() || actual.isMissingNode()).as(actual.toString()).isTrue();
+        } else {
+            assertThat(actual.asDouble()).isCloseTo(expected, within(0.001));
+        }
+    }
+}
