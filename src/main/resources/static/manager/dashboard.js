@@ -174,14 +174,31 @@
     }
   }
 
+  const shift = (date, days) => new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
+  const iso = date => date.toLocaleDateString('sv');
+
+  /** Last week is Monday to Sunday before this week; the last 30 days end today. */
+  function setRange(range) {
+    const today = new Date();
+    if (range === 'last-week') {
+      const monday = shift(today, -((today.getDay() + 6) % 7));
+      filters.elements.from.value = iso(shift(monday, -7));
+      filters.elements.to.value = iso(shift(monday, -1));
+    } else {
+      filters.elements.from.value = iso(shift(today, -29));
+      filters.elements.to.value = iso(today);
+    }
+  }
+
   const params = new URLSearchParams(location.search);
   params.forEach((value, name) => { if (filters.elements[name]) filters.elements[name].value = value; });
   if (!filters.elements.from.value) {
-    const today = new Date();
-    const ago = new Date(today.getTime() - 29 * 86400000);
-    filters.elements.to.value = today.toLocaleDateString('sv');
-    filters.elements.from.value = ago.toLocaleDateString('sv');
+    setRange('last-30-days');
   }
+  filters.querySelectorAll('button[data-range]').forEach(button => button.addEventListener('click', () => {
+    setRange(button.dataset.range);
+    filters.requestSubmit();
+  }));
   filters.addEventListener('submit', e => {
     e.preventDefault();
     history.replaceState(null, '', '?' + query());

@@ -1,7 +1,6 @@
 package com.sladesk.report;
 
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -182,8 +181,8 @@ public class BreachCauses {
                     new MapSqlParameterSource("ids", chunk), (ResultSet rs) -> {
                         Breached request = requests.get(rs.getLong(1));
                         clocks.add(new Clock(rs.getLong(1), rs.getString(2), request.group(), rs.getString(3),
-                                rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
-                                rs.getTimestamp(7).toInstant(), instant(rs.getTimestamp(8)), rs.getString(9)));
+                                rs.getString(4), rs.getString(5), Utc.instant(rs, 6),
+                                Utc.instant(rs, 7), Utc.instant(rs, 8), rs.getString(9)));
                     });
         }
         return clocks;
@@ -197,14 +196,11 @@ public class BreachCauses {
                     + " where request_id in (:ids) order by started_at, id", new MapSqlParameterSource("ids", chunk),
                     (ResultSet rs) -> {
                         intervals.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new Interval(
-                                rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
-                                instant(rs.getTimestamp(5))));
+                                rs.getString(2), rs.getString(3), Utc.instant(rs, 4),
+                                Utc.instant(rs, 5)));
                     });
         }
         return intervals;
     }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }

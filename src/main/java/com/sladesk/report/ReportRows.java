@@ -1,11 +1,13 @@
 package com.sladesk.report;
 
-import java.sql.Timestamp;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import com.sladesk.request.RequestChanged;
 import com.sladesk.request.RequestStatusChanged;
 import com.sladesk.request.ServiceRequest;
 import com.sladesk.request.ServiceRequestRepository;
@@ -32,11 +35,14 @@ class ReportRows {
     private final ServiceRequestRepository requests;
     private final SlaClockRepository clocks;
     private final JdbcTemplate jdbc;
+    private final EntityManager entityManager;
 
-    ReportRows(ServiceRequestRepository requests, SlaClockRepository clocks, JdbcTemplate jdbc) {
+    ReportRows(ServiceRequestRepository requests, SlaClockRepository clocks, JdbcTemplate jdbc,
+            EntityManager entityManager) {
         this.requests = requests;
         this.clocks = clocks;
         this.jdbc = jdbc;
+        this.entityManager = entityManager;
     }
 
     @EventListener
@@ -46,6 +52,11 @@ class ReportRows {
 
     @EventListener
     void on(SlaClockChanged change) {
+        changed(change.requestId());
+    }
+
+    @EventListener
+    void on(RequestChanged change) {
         changed(change.requestId());
     }
 
@@ -81,6 +92,8 @@ class ReportRows {
         if (request == null) {
             return;
         }
+        // two transactions that rewrite the same row conflict on the request's version; one of them is retried
+        entityManager.lock(request, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         Map<SlaMetric, SlaClock> byMetric = clocks.findByRequestIdOrderByIdAsc(requestId).stream()
                 .collect(Collectors.toMap(SlaClock::getMetric, Function.identity()));
         Object[] values = values(request, byMetric);
@@ -94,7 +107,7 @@ class ReportRows {
                     + " status, breached, frt_state, frt_breached, frt_seconds, frt_level, ert_state, ert_breached,"
                     + " ert_seconds, ert_level, ttr_state, ttr_breached, ttr_seconds, ttr_level, request_id,"
                     + " received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    append(append(values, requestId), Timestamp.from(request.getReceivedAt())));
+                    append(append(values, requestId), Utc.of(request.getReceivedAt())));
         }
     }
 

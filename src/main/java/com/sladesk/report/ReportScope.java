@@ -1,10 +1,10 @@
 package com.sladesk.report;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -21,6 +21,8 @@ public record ReportScope(Instant from, Instant to, List<Dimension> groupBy, Map
 
     /** Longest range a report may cover; beyond this a query would read years of rows. */
     static final int MAX_DAYS = 400;
+    private static final Instant EARLIEST = Instant.parse("1970-01-02T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-30T00:00:00Z");
 
     public ReportScope {
         groupBy = List.copyOf(groupBy);
@@ -73,10 +75,17 @@ public record ReportScope(Instant from, Instant to, List<Dimension> groupBy, Map
         try {
             if (value.length() == 10) {
                 LocalDate day = LocalDate.parse(value);
+                if (day.getYear() < 1970 || day.getYear() > 9998) {
+                    throw new InvalidRequestException(field, "must lie between the years 1970 and 9999");
+                }
                 return (endOfDay ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
             }
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
+            Instant instant = OffsetDateTime.parse(value).toInstant();
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw new InvalidRequestException(field, "must lie between the years 1970 and 9999");
+            }
+            return instant;
+        } catch (DateTimeException e) {
             throw new InvalidRequestException(field, "'" + value
                     + "' is neither a date (2026-11-01) nor an instant with offset (2026-11-01T00:00:00+08:00)");
         }

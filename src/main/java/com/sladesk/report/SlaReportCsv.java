@@ -49,7 +49,7 @@ final class SlaReportCsv {
         csv.append(cells.stream().map(SlaReportCsv::cell).collect(Collectors.joining(","))).append("\r\n");
     }
 
-    /** Quotes text; a leading =, +, - or @ is defused so spreadsheets do not run it as a formula. */
+    /** Quotes text; a leading =, +, -, @ or control character is defused so spreadsheets do not run a formula. */
     private static String cell(Object value) {
         if (value == null) {
             return "";
@@ -57,7 +57,7 @@ final class SlaReportCsv {
         if (!(value instanceof String text)) {
             return value.toString();
         }
-        String safe = text.matches("^[=+\\-@].*") ? "'" + text : text;
+        String safe = !text.isEmpty() && "=+-@\t\r\n".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
         return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 }

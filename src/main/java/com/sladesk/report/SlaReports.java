@@ -2,7 +2,6 @@ package com.sladesk.report;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -179,7 +178,7 @@ public class SlaReports {
         Map<List<String>, Samples> values = new TreeMap<>(GROUP_ORDER);
         Map<List<String>, long[]> compliance = new HashMap<>();
         jdbc.query(sql, parameters(scope), (ResultSet rs) -> {
-            LocalDate day = rs.getTimestamp(size + 1).toInstant().atZone(zone).toLocalDate();
+            LocalDate day = Utc.instant(rs, size + 1).atZone(zone).toLocalDate();
             LocalDate period = interval == Interval.WEEK
                     ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day;
             List<String> key = new ArrayList<>();
@@ -221,7 +220,7 @@ public class SlaReports {
 
     public List<AtRisk> atRisk(Map<Dimension, String> filters, Instant now, int limit) {
         ReportScope scope = new ReportScope(Instant.EPOCH, now, List.of(), filters);
-        MapSqlParameterSource parameters = parameters(scope).addValue("now", Timestamp.from(now));
+        MapSqlParameterSource parameters = parameters(scope).addValue("now", Utc.of(now));
         StringBuilder sql = new StringBuilder("""
                 select r.request_key, r.subject, r.team, r.priority, r.customer_tier, r.responder, c.metric,
                        c.warn_at, c.due_at
@@ -233,8 +232,8 @@ public class SlaReports {
             List<AtRisk> list = new ArrayList<>();
             while (rs.next() && list.size() < limit) {
                 list.add(new AtRisk(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
-                        rs.getTimestamp(9).toInstant()));
+                        rs.getString(5), rs.getString(6), rs.getString(7), Utc.instant(rs, 8),
+                        Utc.instant(rs, 9)));
             }
             return list;
         });
@@ -249,7 +248,7 @@ public class SlaReports {
 
     static MapSqlParameterSource parameters(ReportScope scope) {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
-                .addValue("from", Timestamp.from(scope.from())).addValue("to", Timestamp.from(scope.to()));
+                .addValue("from", Utc.of(scope.from())).addValue("to", Utc.of(scope.to()));
         scope.filters().forEach((d, value) -> parameters.addValue("f_" + d.label(), value));
         return parameters;
     }

@@ -1,6 +1,5 @@
 package com.sladesk.report;
 
-import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +14,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.sladesk.notify.Notification;
 import com.sladesk.notify.Outbox;
@@ -38,12 +38,15 @@ public class WeeklySlaSummary {
     private final Outbox outbox;
     private final JdbcTemplate jdbc;
     private final ReportProperties properties;
+    private final TransactionTemplate transaction;
 
-    WeeklySlaSummary(SlaReports reports, Outbox outbox, JdbcTemplate jdbc, ReportProperties properties) {
+    WeeklySlaSummary(SlaReports reports, Outbox outbox, JdbcTemplate jdbc, ReportProperties properties,
+            PlatformTransactionManager transactions) {
         this.reports = reports;
         this.outbox = outbox;
         this.jdbc = jdbc;
         this.properties = properties;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Scheduled(cron = "${sladesk.reports.weekly-summary.cron}", zone = "${sladesk.reports.zone}")
@@ -53,9 +56,15 @@ public class WeeklySlaSummary {
         }
     }
 
-    /** The summary of the week before {@code now}'s week; written and mailed by the first caller only. */
-    @Transactional
+    /**
+     * The summary of the week before {@code now}'s week; written and put in the outbox in one transaction by
+     * the first caller only.
+     */
     public Summary summarise(Instant now) {
+        return transaction.execute(status -> write(now));
+    }
+
+    private Summary write(Instant now) {
         LocalDate monday = LocalDate.ofInstant(now, reports.zone()).with(TemporalAdjusters.previousOrSame(
                 DayOfWeek.MONDAY));
         Instant from = monday.minusWeeks(1).atStartOfDay(reports.zone()).toInstant();
@@ -65,8 +74,7 @@ public class WeeklySlaSummary {
         String body = text(report, monday);
         try {
             jdbc.update("insert into report_summary (kind, period_from, period_to, subject, body, created_at)"
-                    + " values (?, ?, ?, ?, ?, ?)", KIND, Timestamp.from(from), Timestamp.from(to), subject, body,
-                    Timestamp.from(now));
+                    + " values (?, ?, ?, ?, ?, ?)", KIND, Utc.of(from), Utc.of(to), subject, body, Utc.of(now));
         } catch (DuplicateKeyException anotherNodeWroteIt) {
             return find(from).orElseThrow();
         }
@@ -89,13 +97,13 @@ public class WeeklySlaSummary {
 
     private Optional<Summary> find(Instant from) {
         return jdbc.query("select * from report_summary where kind = ? and period_from = ?", (rs, n) -> summary(rs),
-                KIND, Timestamp.from(from)).stream().findFirst();
+                KIND, Utc.of(from)).stream().findFirst();
     }
 
     private static Summary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Summary(rs.getLong("id"), rs.getTimestamp("period_from").toInstant(),
-                rs.getTimestamp("period_to").toInstant(), rs.getString("subject"), rs.getString("body"),
-                rs.getTimestamp("created_at").toInstant());
+        return new Summary(rs.getLong("id"), Utc.instant(rs, "period_from"),
+                Utc.instant(rs, "period_to"), rs.getString("subject"), rs.getString("body"),
+                Utc.instant(rs, "created_at"));
     }
 
     private String text(SlaReport report, LocalDate monday) {

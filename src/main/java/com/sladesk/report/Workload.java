@@ -37,6 +37,7 @@ public class Workload {
         return new Report(teams, agents);
     }
 
+    /** The engine writes its dates in the JVM's zone, as getTimestamp reads them. */
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }

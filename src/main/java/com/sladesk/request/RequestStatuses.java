@@ -34,6 +34,7 @@ public class RequestStatuses {
 
     public void respondedBy(ServiceRequest request, String agent, Instant at) {
         request.respondedBy(agent);
+        events.publishEvent(new RequestChanged(request.getId()));
         move(request, RequestStatus.IN_PROGRESS, at, agent);
     }
 

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
@@ -32,6 +33,7 @@ import com.sladesk.request.RequestStatus;
 import com.sladesk.request.ServiceRequest;
 import com.sladesk.request.ServiceRequestProcess;
 import com.sladesk.request.ServiceRequestProcess.Var;
+import com.sladesk.request.RequestChanged;
 import com.sladesk.request.ServiceRequestRepository;
 
 /**
@@ -50,10 +52,12 @@ public class Reclassifying {
     private final ManagementService managementService;
     private final TaskService taskService;
     private final AuthorizationService authorizations;
+    private final ApplicationEventPublisher events;
 
     public Reclassifying(ServiceRequestRepository requests, ReclassificationRepository reclassifications,
             SlaClocks clocks, DecisionService decisions, RuntimeService runtimeService,
-            ManagementService managementService, TaskService taskService, AuthorizationService authorizations) {
+            ManagementService managementService, TaskService taskService, AuthorizationService authorizations,
+            ApplicationEventPublisher events) {
         this.requests = requests;
         this.reclassifications = reclassifications;
         this.clocks = clocks;
@@ -62,6 +66,7 @@ public class Reclassifying {
         this.managementService = managementService;
         this.taskService = taskService;
         this.authorizations = authorizations;
+        this.events = events;
     }
 
     public void reclassify(String key, Reclassify change, String user) {
@@ -87,6 +92,7 @@ public class Reclassifying {
         DmnDecisionRuleResult routing = decide(ServiceRequestProcess.DECISION_ROUTING, request);
         request.routedTo(routing.getEntry(Var.TEAM), routing.getEntry(Var.EXPERT_TEAM),
                 routing.getEntry(Var.ESCALATION_GROUP));
+        events.publishEvent(new RequestChanged(request.getId()));
 
         String instance = request.getProcessInstanceId();
         VariableMap variables = Variables.createVariables()

@@ -131,6 +131,7 @@ class DashboardBrowserIT {
         JsonNode causes = api.getJson("/api/reports/breach-causes?" + PERIOD + "&groupBy=team", "manager.sun")
                 .path("rows");
         List<Double> queue = data("chart-causes", 0);
+        assertThat(queue).hasSize(causes.size()).isNotEmpty();
         for (int i = 0; i < causes.size(); i++) {
             assertThat(queue.get(i)).isCloseTo(Math.round(causes.get(i).path("seconds").path("QUEUE").asDouble()
                     / 360) / 10.0, within(1e-9));

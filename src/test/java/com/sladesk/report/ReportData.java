@@ -3,9 +3,10 @@ package com.sladesk.report;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -72,7 +73,7 @@ final class ReportData {
                 customer.setLong(1, customerId);
                 customer.setString(2, "report-data-" + firstId);
                 customer.setString(3, "Report data");
-                customer.setTimestamp(4, Timestamp.from(from));
+                customer.setObject(4, utc(from));
                 customer.executeUpdate();
             }
             try (PreparedStatement request = connection.prepareStatement(REQUEST);
@@ -155,11 +156,11 @@ final class ReportData {
         request.setString(i++, r.open() ? "IN_PROGRESS" : "CLOSED");
         request.setString(i++, r.agent());
         request.setBoolean(i++, r.breached());
-        request.setTimestamp(i++, Timestamp.from(at));
-        request.setTimestamp(i++, Timestamp.from(at));
-        request.setTimestamp(i++, Timestamp.from(at));
+        request.setObject(i++, utc(at));
+        request.setObject(i++, utc(at));
+        request.setObject(i++, utc(at));
         Instant end = r.open() ? null : at.plusSeconds(r.queue() + r.withAgent() + r.work() + r.experts() + r.rest());
-        request.setTimestamp(i++, end == null ? null : Timestamp.from(end));
+        request.setObject(i++, end == null ? null : utc(end));
         request.addBatch();
         for (Clock c : r.clocks()) {
             Instant started = at.plusSeconds(c.startOffset());
@@ -167,11 +168,11 @@ final class ReportData {
             clock.setLong(j++, r.id());
             clock.setString(j++, c.metric());
             clock.setString(j++, Duration.ofSeconds(c.target()).toString());
-            clock.setTimestamp(j++, Timestamp.from(started));
-            clock.setTimestamp(j++, Timestamp.from(started.plusSeconds(c.target() * 3 / 4)));
-            clock.setTimestamp(j++, Timestamp.from(started.plusSeconds(c.target())));
+            clock.setObject(j++, utc(started));
+            clock.setObject(j++, utc(started.plusSeconds(c.target() * 3 / 4)));
+            clock.setObject(j++, utc(started.plusSeconds(c.target())));
             clock.setString(j++, c.state());
-            clock.setTimestamp(j++, c.elapsed() == null ? null : Timestamp.from(started.plusSeconds(c.elapsed())));
+            clock.setObject(j++, c.elapsed() == null ? null : utc(started.plusSeconds(c.elapsed())));
             clock.setObject(j++, c.elapsed());
             clock.setBoolean(j++, c.breached());
             clock.setInt(j++, c.escalationLevel());
@@ -195,7 +196,7 @@ final class ReportData {
     /** The row the application keeps per request for reports. */
     private static void report(PreparedStatement report, Request r) throws SQLException {
         int i = 1;
-        report.setTimestamp(i++, Timestamp.from(r.receivedAt()));
+        report.setObject(i++, utc(r.receivedAt()));
         report.setLong(i++, r.id());
         report.setString(i++, r.channel());
         report.setString(i++, r.category());
@@ -220,14 +221,19 @@ final class ReportData {
         Instant begin = r.receivedAt().plusSeconds(start);
         interval.setLong(1, r.id());
         interval.setString(2, status);
-        interval.setTimestamp(3, Timestamp.from(begin));
-        interval.setTimestamp(4, length == null ? null : Timestamp.from(begin.plusSeconds(length)));
+        interval.setObject(3, utc(begin));
+        interval.setObject(4, length == null ? null : utc(begin.plusSeconds(length)));
         interval.setObject(5, length);
         interval.setObject(6, length);
         interval.setString(7, r.team());
         interval.setString(8, assignee);
         interval.addBatch();
         return length == null ? start : start + length;
+    }
+
+    /** Instants as UTC wall-clock times, as the application stores them. */
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static final String REQUEST = "insert into service_request (id, request_key, channel, external_id,"

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.sladesk.request.NewMessage;
+import com.sladesk.request.Priority;
 import com.sladesk.request.ProcessTestSupport;
 import com.sladesk.request.RequestMessage;
 import com.sladesk.request.ServiceRequest;
@@ -21,6 +22,8 @@ import com.sladesk.request.ServiceRequestProcess;
 import com.sladesk.request.ServiceRequestProcess.Var;
 import com.sladesk.request.ServiceRequestRepository;
 import com.sladesk.request.TestRequests;
+import com.sladesk.sla.Reclassify;
+import com.sladesk.sla.Reclassifying;
 import com.sladesk.sla.SlaClock;
 import com.sladesk.sla.SlaClockRepository;
 
@@ -30,6 +33,7 @@ class ReportRowTest extends ProcessTestSupport {
     @Autowired JdbcTemplate jdbc;
     @Autowired ServiceRequestRepository requests;
     @Autowired SlaClockRepository clocks;
+    @Autowired Reclassifying reclassifying;
 
     @Test
     void theReportRowAgreesWithTheRequestAndItsClocksAfterEveryStep() {
@@ -45,6 +49,13 @@ class ReportRowTest extends ProcessTestSupport {
         assertThat(row).containsEntry("FRT_STATE", "BREACHED").containsEntry("FRT_SECONDS", 1200L)
                 .containsEntry("RESPONDER", "agent.wang");
         assertThat(((Number) row.get("FRT_LEVEL")).intValue()).isPositive();
+        assertThat(row.get("ERT_STATE")).isNull();
+        assertThat(row.get("ERT_SECONDS")).isNull();
+
+        // and a team lead lowers its priority
+        reclassifying.reclassify(request.getRequestKey(), new Reclassify(Priority.HIGH, null, null,
+                "Only one site is down"), "lead.chen");
+        assertThat(assertRowAgrees(request, "IN_PROGRESS")).containsEntry("PRIORITY", "HIGH");
 
         // when the agent asks the customer, who answers, and the request is resolved and confirmed
         at(now().plus(Duration.ofHours(1)));
