@@ -3,29 +3,29 @@ package com.sladesk.report;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Our tables hold instants as UTC wall-clock times (Hibernate writes them so: hibernate.jdbc.time_zone=UTC);
- * plain JDBC reads and writes them the same way, whatever the JVM's zone.
+ * Instants for plain JDBC, handed to the driver and read back exactly as Hibernate does it for our entities'
+ * Instant fields (an OffsetDateTime at UTC), so both agree on what a datetime column holds in any JVM zone.
  */
 final class Utc {
 
     private Utc() {
     }
 
-    static LocalDateTime of(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    static OffsetDateTime of(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     static Instant instant(ResultSet rs, int column) throws SQLException {
-        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
-        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }

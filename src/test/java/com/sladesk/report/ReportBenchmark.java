@@ -36,7 +36,8 @@ public final class ReportBenchmark {
         int runs = Integer.getInteger("sladesk.benchmark.runs", 10);
         String separator = url.contains("?") ? "&" : "?";
         SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url + separator
-                + "sendFractionalSeconds=false&rewriteBatchedStatements=true&openTelemetry=DISABLED", user, password, true);
+                + "sendFractionalSeconds=false&rewriteBatchedStatements=true&openTelemetry=DISABLED"
+                + "&connectionTimeZone=UTC", user, password, true);
         Flyway.configure().dataSource(dataSource).table("sladesk_schema_history")
                 .locations("classpath:db/migration", "classpath:db/vendor/mysql").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);

@@ -5,7 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -231,9 +231,9 @@ final class ReportData {
         return length == null ? start : start + length;
     }
 
-    /** Instants as UTC wall-clock times, as the application stores them. */
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    /** Instants as the application hands them to the driver (Hibernate's binding of Instant). */
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static final String REQUEST = "insert into service_request (id, request_key, channel, external_id,"
