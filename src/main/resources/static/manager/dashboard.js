@@ -1,6 +1,6 @@
 // The SLA dashboard: every figure comes from /api/reports, read with the manager's own login.
 (function () {
-  const { complianceTarget, labels } = window.SLA_DESK;
+  const { complianceTarget, today, labels } = window.SLA_DESK;
   const charts = {};
   const filters = document.getElementById('filters');
   const COLORS = { met: '#2e7d32', breached: '#c62828', requests: '#1f6feb', target: '#000',
@@ -136,7 +136,7 @@
 
   function showWorkload(workload) {
     const rows = workload.teams.map(q => [q.name, q.tasks, q.unassigned, local(q.oldestCreated), local(q.soonestDue)])
-      .concat(workload.agents.map(q => ['👤 ' + q.name, q.tasks, '', local(q.oldestCreated), local(q.soonestDue)]));
+      .concat(workload.agents.map(q => ['@' + q.name, q.tasks, '', local(q.oldestCreated), local(q.soonestDue)]));
     table('table-workload', [labels.queue, labels.tasks, labels.unassigned, labels.oldest, labels.soonestDue], rows);
   }
 
@@ -177,16 +177,17 @@
   const shift = (date, days) => new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
   const iso = date => date.toLocaleDateString('sv');
 
-  /** Last week is Monday to Sunday before this week; the last 30 days end today. */
+  /** Last week is Monday to Sunday before this week; the last 30 days end today (days in the report zone). */
   function setRange(range) {
-    const today = new Date();
+    const [year, month, date] = today.split('-').map(Number);
+    const now = new Date(year, month - 1, date);
     if (range === 'last-week') {
-      const monday = shift(today, -((today.getDay() + 6) % 7));
+      const monday = shift(now, -((now.getDay() + 6) % 7));
       filters.elements.from.value = iso(shift(monday, -7));
       filters.elements.to.value = iso(shift(monday, -1));
     } else {
-      filters.elements.from.value = iso(shift(today, -29));
-      filters.elements.to.value = iso(today);
+      filters.elements.from.value = iso(shift(now, -29));
+      filters.elements.to.value = iso(now);
     }
   }
 

@@ -1,5 +1,6 @@
 package com.sladesk.report;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import com.sladesk.request.Category;
 import com.sladesk.request.Channel;
 import com.sladesk.request.CustomerTier;
 import com.sladesk.request.Priority;
+import com.sladesk.request.ServiceRequestProcess;
 
 /** Managers' pages; they read our API from the browser with the manager's own login. */
 @Controller
@@ -29,11 +31,11 @@ class ManagerPages {
             "unassigned", "oldest", "soonestDue", "failed", "FIRST_RESPONSE", "EXPERT_RESPONSE", "RESOLUTION");
 
     private final MessageSource messages;
-    private final int complianceTarget;
+    private final ReportProperties properties;
 
     ManagerPages(MessageSource messages, ReportProperties properties) {
         this.messages = messages;
-        this.complianceTarget = properties.complianceTarget();
+        this.properties = properties;
     }
 
     @GetMapping("/manager")
@@ -47,7 +49,10 @@ class ManagerPages {
         LABEL_KEYS.forEach(key -> labels.put(key, messages.getMessage(LABELS + key, null, key, locale)));
         model.addAttribute("dimensions", dimensions);
         model.addAttribute("labels", labels);
-        model.addAttribute("complianceTarget", complianceTarget);
+        model.addAttribute("complianceTarget", properties.complianceTarget());
+        // dates on the page are days in the report zone, as the API reads them
+        model.addAttribute("today", LocalDate.ofInstant(ServiceRequestProcess.now(), properties.zone()).toString());
+        model.addAttribute("zone", properties.zone().getId());
         return "manager-dashboard";
     }
 

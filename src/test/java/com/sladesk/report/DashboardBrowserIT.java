@@ -92,9 +92,19 @@ class DashboardBrowserIT {
     void theChartsShowTheNumbersTheReportApiReturns() throws Exception {
         // when the manager logs in (HTTP basic, as the browser's login dialog would send it) and opens February
         browser.get("http://manager.sun:demo@localhost:" + port + "/manager");
+        awaitLoaded();
+
+        // then it shows the last 30 days up to today in the report zone (2024-03-10 in Shanghai), and "last week"
+        // means Monday to Sunday before this week
+        assertThat(input("from")).isEqualTo("2024-02-10");
+        assertThat(input("to")).isEqualTo("2024-03-10");
+        browser.findElement(By.cssSelector("button[data-range=last-week]")).click();
+        assertThat(input("from")).isEqualTo("2024-02-26");
+        assertThat(input("to")).isEqualTo("2024-03-03");
+
+        // when February is chosen
         browser.get("http://localhost:" + port + "/manager?" + PERIOD);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElement(By.id("status")).getText()
-                .isEmpty() || d.findElement(By.tagName("body")).getAttribute("data-loaded") != null);
+        awaitLoaded();
         assertThat(browser.findElement(By.id("status")).getText()).isEmpty();
         Files.write(Path.of("target", "dashboard.png"), browser.getScreenshotAs(OutputType.BYTES));
 
@@ -150,6 +160,15 @@ class DashboardBrowserIT {
         assertThat(browser.findElements(By.cssSelector("#table-breaches a[href^='/manager/requests/SR-']")))
                 .isNotEmpty();
         assertThat(((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES)).isNotEmpty();
+    }
+
+    private void awaitLoaded() {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElement(By.id("status")).getText()
+                .isEmpty() || d.findElement(By.tagName("body")).getDomAttribute("data-loaded") != null);
+    }
+
+    private String input(String name) {
+        return browser.findElement(By.name(name)).getDomProperty("value");
     }
 
     @SuppressWarnings("unchecked")
