@@ -32,7 +32,8 @@ class DemoIdentity {
             new DemoUser("lead.chen", "Chen", "Jie", Groups.TEAM_LEADS),
             new DemoUser("manager.sun", "Sun", "Yue", Groups.SERVICE_MANAGERS),
             new DemoUser("director.zhou", "Zhou", "Hua", Groups.SERVICE_DIRECTORS),
-            new DemoUser("intake", "Intake", "Robot", Groups.INTEGRATIONS));
+            new DemoUser("intake", "Intake", "Robot", Groups.INTEGRATIONS),
+            new DemoUser("prometheus", "Prometheus", "Scraper", Groups.MONITORING));
 
     private final IdentityService identityService;
     private final SeedOnce seedOnce;
@@ -45,7 +46,8 @@ class DemoIdentity {
     @Order(3)
     @EventListener(ApplicationReadyEvent.class)
     public void seed() {
-        if (seedOnce.run("demo-users-v1", this::createUsers)) {
+        // v2 adds the users added since v1; users that exist already are left as they are
+        if (seedOnce.run("demo-users-v2", this::createUsers)) {
             log.info("Created demo users {} (password '{}')", USERS.stream().map(DemoUser::id).toList(), PASSWORD);
         }
     }

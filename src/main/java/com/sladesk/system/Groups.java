@@ -12,6 +12,8 @@ public final class Groups {
     public static final String SERVICE_DIRECTORS = "service-directors";
     public static final String PROCESS_DESIGNERS = "process-designers";
     public static final String INTEGRATIONS = "integrations";
+    /** May read /actuator/prometheus: the metrics scraper's user, nothing else. */
+    public static final String MONITORING = "monitoring";
 
     private Groups() {
     }

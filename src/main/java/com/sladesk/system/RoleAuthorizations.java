@@ -28,7 +28,7 @@ class RoleAuthorizations {
 
     static final List<String> GROUPS = List.of(Groups.ADMIN, Groups.PROCESS_DESIGNERS, Groups.SERVICE_DESK,
             Groups.TECH_SUPPORT, Groups.EXPERTS, Groups.TEAM_LEADS, Groups.SERVICE_MANAGERS,
-            Groups.SERVICE_DIRECTORS, Groups.INTEGRATIONS);
+            Groups.SERVICE_DIRECTORS, Groups.INTEGRATIONS, Groups.MONITORING);
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -45,6 +45,8 @@ class RoleAuthorizations {
     @EventListener(ApplicationReadyEvent.class)
     public void seed() {
         seedOnce.run("role-authorizations-v1", this::createGroupsAndAuthorizations);
+        // added after v1: databases seeded before get the group now
+        seedOnce.run("monitoring-group-v1", () -> createGroupIfMissing(Groups.MONITORING));
     }
 
     private void createGroupsAndAuthorizations() {

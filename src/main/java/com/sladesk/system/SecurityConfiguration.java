@@ -36,6 +36,7 @@ public class SecurityConfiguration {
         http.securityMatcher("/api/**", "/actuator/**", "/manager/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAnyAuthority(Groups.MONITORING, Groups.ADMIN)
                         // channel gateways sign each event with their secret instead of logging in
                         .requestMatchers(HttpMethod.POST, "/api/channels/*/events").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/requests").hasAnyAuthority(INTAKE_GROUPS)

@@ -54,7 +54,8 @@ public final class ReportBenchmark {
             int batch = 50_000;
             for (int written = 0; written < requests - existing; written += batch) {
                 int count = (int) Math.min(batch, requests - existing - written);
-                new ReportData(firstId + written, end).write(dataSource, firstId + written, count, start, end, 0, false);
+                new ReportData(firstId + written, end).write(dataSource, firstId + written, count, start, end, 0,
+                        false);
                 System.out.printf("  generated %,d requests%n", existing + written + count);
             }
             System.out.printf("generated %,d closed requests over 12 months in %.1f s%n", requests - existing,

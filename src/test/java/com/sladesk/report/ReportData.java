@@ -40,13 +40,13 @@ final class ReportData {
     }
 
     /**
-     * One request as written. Its life in seconds after arrival: {@code queue} unclaimed, then {@code agent}
-     * ({@code withAgent}) with the agent until the first response, then {@code work} in progress, {@code experts} with the experts
-     * and {@code rest} in progress again until resolution (null while open).
+     * One request as written. Its life in seconds after arrival: {@code queue} unclaimed, {@code withAgent}
+     * claimed until the first response, {@code work} in progress, {@code experts} with the experts, and
+     * {@code rest} in progress again until resolution (0 while open: it is in progress until now).
      */
     record Request(long id, String key, Instant receivedAt, String channel, String category, String team,
-            String tier, String priority, String agent, boolean open, long queue, long withAgent, long work, long experts,
-            long rest, List<Clock> clocks) {
+            String tier, String priority, String agent, boolean open, long queue, long withAgent, long work,
+            long experts, long rest, List<Clock> clocks) {
 
         boolean breached() {
             return clocks.stream().anyMatch(Clock::breached);

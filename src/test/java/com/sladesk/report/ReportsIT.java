@@ -245,8 +245,10 @@ class ReportsIT {
         api.submitForm(api.onlyTaskOf(key, agent), agent, Var.REPLY, "A technician is on the way.");
         assertThat(api.getJson("/api/reports/at-risk", "manager.sun"))
                 .noneSatisfy(r -> assertThat(r.path("key").asText()).isEqualTo(key));
-        String metrics = api.get("/actuator/prometheus", "admin").body();
-        assertThat(metrics).contains("sladesk_first_response_time_seconds_count{breached=\"false\",team=\"tech-support\"}");
+        assertThat(api.get("/actuator/prometheus", "agent.wang").statusCode()).isEqualTo(403);
+        String metrics = api.get("/actuator/prometheus", "prometheus").body();
+        assertThat(metrics).contains(
+                "sladesk_first_response_time_seconds_count{breached=\"false\",team=\"tech-support\"}");
         long inProgress = new JdbcTemplate(dataSource).queryForObject(
                 "select count(*) from service_request where status = 'IN_PROGRESS'", Long.class);
         assertThat(metrics).contains("sladesk_requests{status=\"IN_PROGRESS\"} " + inProgress + ".0");
