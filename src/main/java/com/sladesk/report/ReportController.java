@@ -1,5 +1,7 @@
 package com.sladesk.report;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +25,7 @@ import com.sladesk.request.ServiceRequestProcess;
 @RestController
 class ReportController {
 
-    static final MediaType TEXT_CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+    static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final SlaReports reports;
     private final BreachCauses causes;
@@ -101,7 +103,7 @@ class ReportController {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(field, "unknown value '" + value + "', expected one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+                    + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
         }
     }
 }

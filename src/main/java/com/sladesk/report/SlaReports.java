@@ -219,8 +219,8 @@ public class SlaReports {
     }
 
     public List<AtRisk> atRisk(Map<Dimension, String> filters, Instant now, int limit) {
-        ReportScope scope = new ReportScope(Instant.EPOCH, now, List.of(), filters);
-        MapSqlParameterSource parameters = parameters(scope).addValue("now", Utc.of(now));
+        MapSqlParameterSource parameters = new MapSqlParameterSource("now", Utc.of(now));
+        filters.forEach((d, value) -> parameters.addValue("f_" + d.label(), value));
         StringBuilder sql = new StringBuilder("""
                 select r.request_key, r.subject, r.team, r.priority, r.customer_tier, r.responder, c.metric,
                        c.warn_at, c.due_at

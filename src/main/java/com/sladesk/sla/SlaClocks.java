@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.sladesk.request.RequestSla;
 import com.sladesk.request.RequestStatus;
+import com.sladesk.request.ServiceRequest;
 import com.sladesk.request.ServiceRequestRepository;
 
 /** Starts, pauses, warns, breaches, escalates and stops the SLA clocks of requests, recording each event once. */
@@ -140,8 +141,7 @@ public class SlaClocks implements RequestSla {
             record(requestId, metric, SlaEvent.Type.MET, 0, null, now);
         }
         published.publishEvent(new SlaClockStopped(requestId, metric, teamOf(requestId),
-                Duration.ofSeconds(clock.elapsed(now, calendarOf(clock)).toSeconds()),
-                clock.isEverBreached()));
+                Duration.ofSeconds(clock.getElapsedSeconds()), clock.isEverBreached()));
         return clock;
     }
 
@@ -174,7 +174,7 @@ public class SlaClocks implements RequestSla {
     }
 
     private String teamOf(long requestId) {
-        return requests.findById(requestId).map(request -> request.getTeam()).orElse(null);
+        return requests.findById(requestId).map(ServiceRequest::getTeam).orElse(null);
     }
 
     @Override
