@@ -132,10 +132,7 @@ public class BreachCauses {
     }
 
     private static Row row(List<Dimension> dimensions, List<String> group, long[] sum) {
-        Map<String, String> named = new LinkedHashMap<>();
-        for (int i = 0; i < dimensions.size(); i++) {
-            named.put(dimensions.get(i).label(), group.get(i));
-        }
+        Map<String, String> named = Dimension.named(dimensions, group);
         Map<Cause, Long> seconds = new EnumMap<>(Cause.class);
         Map<Cause, Long> main = new EnumMap<>(Cause.class);
         for (Cause cause : Cause.values()) {
@@ -162,7 +159,7 @@ public class BreachCauses {
         String groups = SlaReports.groupColumns(scope.groupBy());
         String sql = "select " + (groups.isEmpty() ? "" : groups + ", ") + "r.request_id, r.team, r.category"
                 + " from request_report r" + SlaReports.where(scope) + " and r.breached";
-        Map<Long, Breached> requests = new java.util.LinkedHashMap<>();
+        Map<Long, Breached> requests = new LinkedHashMap<>();
         jdbc.query(sql, SlaReports.parameters(scope), (ResultSet rs) -> {
             requests.put(rs.getLong("request_id"), new Breached(SlaReports.groupOf(rs, scope.groupBy().size()),
                     rs.getString("team"), rs.getString("category")));

@@ -1,7 +1,10 @@
 package com.sladesk.report;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.sladesk.request.InvalidRequestException;
 
@@ -22,6 +25,15 @@ public enum Dimension {
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A group's values by dimension label ({"team": "tech-support"}), in grouping order. */
+    static Map<String, String> named(List<Dimension> dimensions, List<String> values) {
+        Map<String, String> named = new LinkedHashMap<>();
+        for (int i = 0; i < dimensions.size(); i++) {
+            named.put(dimensions.get(i).label(), values.get(i));
+        }
+        return named;
     }
 
     /** Parses "team" or "TEAM"; a 400 naming the parameter otherwise. */

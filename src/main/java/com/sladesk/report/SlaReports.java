@@ -107,10 +107,7 @@ public class SlaReports {
     }
 
     private static SlaReport.Row row(List<Dimension> dimensions, List<String> group, long[] v, Samples[] samples) {
-        Map<String, String> named = new LinkedHashMap<>();
-        for (int i = 0; i < dimensions.size(); i++) {
-            named.put(dimensions.get(i).label(), group.get(i));
-        }
+        Map<String, String> named = Dimension.named(dimensions, group);
         Samples[] s = samples == null ? new Samples[] {new Samples(), new Samples()} : samples;
         Map<Integer, Long> escalations = new TreeMap<>();
         for (int level = 1; level <= MAX_LEVEL; level++) {
