@@ -31,6 +31,11 @@
 
   async function showDiagram() {
     const diagram = await get('/api/requests/' + key + '/diagram');
+    if (diagram.xml == null) {
+      // an administrator deleted the process version; the timeline still tells the story
+      document.getElementById('diagram').appendChild(text('p', labels.versionRemoved));
+      return;
+    }
     const viewer = new BpmnJS({ container: '#diagram' });
     await viewer.importXML(diagram.xml);
     const canvas = viewer.get('canvas');

@@ -98,7 +98,7 @@ public class ChannelInbox {
             ServiceRequest request = thread.get();
             RequestMessage message = conversation.add(request.getRequestKey(), new NewMessage(
                     RequestMessage.Author.CUSTOMER, limit(inbound.text(), 4000, "(empty message)"), inbound.channel(),
-                    limit(inbound.eventId(), 200, null), false), null);
+                    limit(inbound.eventId(), 200, null), false), null, true);
             events.saveAndFlush(new InboundEvent(inbound.channel(), inbound.eventId(),
                     inbound.conversation().conversationId(), request.getId(), message.getId(), now));
             return new Accepted(request.getRequestKey(), Outcome.ADDED);

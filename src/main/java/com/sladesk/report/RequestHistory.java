@@ -21,12 +21,14 @@ import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.sladesk.notify.Notification;
 import com.sladesk.notify.NotificationRepository;
+import com.sladesk.request.CustomerAnswerRepository;
 import com.sladesk.request.RequestReader;
 import com.sladesk.request.RequestView;
 import com.sladesk.request.ServiceRequest;
@@ -40,14 +42,19 @@ import com.sladesk.request.ServiceRequestRepository;
 @Service
 public class RequestHistory {
 
+    /** The version of a definition whose deployment was deleted. */
+    static final String REMOVED = "removed";
+
     private final ServiceRequestRepository requests;
     private final RequestReader reader;
     private final NotificationRepository notifications;
     private final HistoryService history;
     private final RepositoryService repository;
+    private final CustomerAnswerRepository answers;
 
     RequestHistory(ServiceRequestRepository requests, RequestReader reader, NotificationRepository notifications,
-            HistoryService history, RepositoryService repository) {
+            HistoryService history, RepositoryService repository, CustomerAnswerRepository answers) {
+        this.answers = answers;
         this.requests = requests;
         this.reader = reader;
         this.notifications = notifications;
@@ -62,7 +69,7 @@ public class RequestHistory {
     }
 
     /** The BPMN of the process version a request ran on, the elements it passed and those it waits in. */
-    public record Diagram(String processDefinitionId, int version, String xml, List<String> passed,
+    public record Diagram(String processDefinitionId, Integer version, String xml, List<String> passed,
             List<String> active) {
     }
 
@@ -72,19 +79,24 @@ public class RequestHistory {
         if (instance.isEmpty()) {
             return Optional.empty();
         }
-        ProcessDefinition definition = repository.getProcessDefinition(instance.get().getProcessDefinitionId());
+        ProcessDefinition definition = repository.createProcessDefinitionQuery()
+                .processDefinitionId(instance.get().getProcessDefinitionId()).singleResult();
+        List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
+                .processInstanceId(instance.get().getId()).list();
+        List<String> passed = activities.stream().map(HistoricActivityInstance::getActivityId).distinct().toList();
+        List<String> active = activities.stream().filter(a -> a.getEndTime() == null)
+                .map(HistoricActivityInstance::getActivityId).distinct().toList();
+        if (definition == null) {
+            // an administrator deleted the deployment: no picture, the path taken is still told
+            return Optional.of(new Diagram(instance.get().getProcessDefinitionId(), null, null, passed, active));
+        }
         String xml;
         try (InputStream model = repository.getProcessModel(definition.getId())) {
             xml = new String(model.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
-                .processInstanceId(instance.get().getId()).list();
-        return Optional.of(new Diagram(definition.getId(), definition.getVersion(), xml,
-                activities.stream().map(HistoricActivityInstance::getActivityId).distinct().toList(),
-                activities.stream().filter(a -> a.getEndTime() == null).map(HistoricActivityInstance::getActivityId)
-                        .distinct().toList()));
+        return Optional.of(new Diagram(definition.getId(), definition.getVersion(), xml, passed, active));
     }
 
     public Optional<List<Entry>> of(String key) {
@@ -99,13 +111,16 @@ public class RequestHistory {
                 "channel", request.getChannel(), "customer", view.customer().id()));
         engineHistory(request.getProcessInstanceId(), entries);
         view.messages().forEach(m -> entries.add(entry(m.at(), "request", "MESSAGE",
-                (m.internal() ? "Internal note by " : "Message from ") + m.author(), m.authorId(),
+                (m.internal() ? "Internal note by " : m.onBehalfOfCustomer() ? "The customer's words, recorded by "
+                        : "Message from ") + m.author(), m.authorId(),
                 "channel", m.channel(), "body", m.body())));
         view.events().forEach(e -> entries.add(entry(e.at(), "sla", e.type(), e.metric() + " " + e.type(), null,
                 "metric", e.metric(), "level", e.level(), "group", e.group())));
         view.reclassifications().forEach(r -> entries.add(entry(r.at(), "request", "RECLASSIFIED",
                 "Reclassified", r.by(), "reason", r.reason(), "priority", change(r.oldPriority(), r.newPriority()),
                 "category", change(r.oldCategory(), r.newCategory()), "tier", change(r.oldTier(), r.newTier()))));
+        answers.findByRequestIdOrderByIdAsc(request.getId()).forEach(a -> entries.add(entry(a.getRecordedAt(),
+                "request", "CUSTOMER_" + a.getAnswer(), "Customer's answer: " + a.getAnswer(), a.getRecordedBy())));
         for (Notification n : notifications.findByRequestIdOrderByIdAsc(request.getId())) {
             if (n.getStatus() == Notification.Status.SENT) {
                 entries.add(entry(n.getSentAt(), "notification", "SENT_" + n.getKind(), n.getSubject(), null,
@@ -122,10 +137,13 @@ public class RequestHistory {
         if (instance == null) {
             return;
         }
-        ProcessDefinition definition = repository.getProcessDefinition(instance.getProcessDefinitionId());
+        ProcessDefinition definition = repository.createProcessDefinitionQuery()
+                .processDefinitionId(instance.getProcessDefinitionId()).singleResult();
         entries.add(entry(instant(instance.getStartTime()), "process", "PROCESS_STARTED",
-                "Process " + definition.getKey() + " version " + definition.getVersion(), instance.getStartUserId(),
-                "processDefinitionId", definition.getId(), "version", definition.getVersion()));
+                "Process " + instance.getProcessDefinitionKey() + (definition == null ? " (version removed)"
+                        : " version " + definition.getVersion()), instance.getStartUserId(),
+                "processDefinitionId", instance.getProcessDefinitionId(), "version",
+                definition == null ? REMOVED : definition.getVersion()));
         if (instance.getEndTime() != null) {
             entries.add(entry(instant(instance.getEndTime()), "process", "PROCESS_ENDED", "Process ended", null,
                     "state", instance.getState()));
@@ -168,12 +186,15 @@ public class RequestHistory {
         }
         for (HistoricDecisionInstance decision : history.createHistoricDecisionInstanceQuery()
                 .processInstanceId(processInstanceId).list()) {
+            // an administrator may have deleted the deployment of the version that decided
+            DecisionDefinition decided = repository.createDecisionDefinitionQuery()
+                    .decisionDefinitionId(decision.getDecisionDefinitionId()).singleResult();
+            String name = decision.getDecisionDefinitionName() == null ? decision.getDecisionDefinitionKey()
+                    : decision.getDecisionDefinitionName();
             entries.add(entry(instant(decision.getEvaluationTime()), "decision", "DECISION_EVALUATED",
-                    decision.getDecisionDefinitionName() == null ? decision.getDecisionDefinitionKey()
-                            : decision.getDecisionDefinitionName(), null,
+                    decided == null ? name + " (version removed)" : name, null,
                     "decision", decision.getDecisionDefinitionKey(), "version",
-                    repository.getDecisionDefinition(decision.getDecisionDefinitionId()).getVersion(),
-                    "activityId", decision.getActivityId()));
+                    decided == null ? REMOVED : decided.getVersion(), "activityId", decision.getActivityId()));
         }
         for (HistoricIncident incident : history.createHistoricIncidentQuery().processInstanceId(processInstanceId)
                 .list()) {

@@ -28,7 +28,7 @@ public class RecordDiagnosisDelegate implements JavaDelegate {
         Instant now = ServiceRequestProcess.now();
         ServiceRequest request = requests.of(execution);
         messages.save(new RequestMessage(request.getId(), RequestMessage.Author.EXPERT,
-                ServiceRequestProcess.string(execution, Var.DIAGNOSED_BY), true,
+                request.getExpert(), true,
                 ServiceRequestProcess.string(execution, Var.DIAGNOSIS), null, now));
         statuses.move(request, RequestStatus.IN_PROGRESS, now, request.getResponder());
         // the agent chooses the outcome afresh after the diagnosis

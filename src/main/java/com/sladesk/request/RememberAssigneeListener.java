@@ -1,7 +1,5 @@
 package com.sladesk.request;
 
-import java.util.Map;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -10,17 +8,18 @@ import org.springframework.stereotype.Component;
 import com.sladesk.request.ServiceRequestProcess.Var;
 
 /**
- * Completion listener of "Respond to customer", "Resolve request" and "Diagnose as expert": remembers who
- * did the task (the assignee, else the user who completed it), so the agent who answered, or who asked the
- * customer, gets the resolution task back.
+ * Completion listener of "Respond to customer", "Resolve request" and "Diagnose as expert": remembers on the
+ * request who did the task (the assignee, else the user who completed it), so the agent who answered, or who
+ * asked the customer, gets the resolution task back. The variable is a copy for forms; the row counts.
  */
 @Component
 public class RememberAssigneeListener implements TaskListener {
 
-    private static final Map<String, String> VARIABLE_BY_TASK = Map.of(
-            ServiceRequestProcess.TASK_RESPOND_TO_CUSTOMER, Var.RESPONDER,
-            ServiceRequestProcess.TASK_RESOLVE_REQUEST, Var.RESPONDER,
-            ServiceRequestProcess.TASK_EXPERT_DIAGNOSIS, Var.DIAGNOSED_BY);
+    private final ServiceRequestRepository requests;
+
+    public RememberAssigneeListener(ServiceRequestRepository requests) {
+        this.requests = requests;
+    }
 
     @Override
     public void notify(DelegateTask task) {
@@ -30,6 +29,13 @@ public class RememberAssigneeListener implements TaskListener {
                     .getCurrentAuthentication();
             user = authentication == null ? null : authentication.getUserId();
         }
-        task.getExecution().setVariable(VARIABLE_BY_TASK.get(task.getTaskDefinitionKey()), user);
+        ServiceRequest request = requests.of(task.getExecution());
+        if (ServiceRequestProcess.TASK_EXPERT_DIAGNOSIS.equals(task.getTaskDefinitionKey())) {
+            request.diagnosedBy(user);
+            task.getExecution().setVariable(Var.DIAGNOSED_BY, user);
+        } else {
+            request.workedBy(user);
+            task.getExecution().setVariable(Var.RESPONDER, user);
+        }
     }
 }

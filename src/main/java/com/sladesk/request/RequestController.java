@@ -10,6 +10,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -68,14 +69,16 @@ class RequestController {
     /** A message on the request; the same externalId again answers 200 with the message recorded first. */
     @PostMapping("/{key}/messages")
     ResponseEntity<RequestView.MessageView> addMessage(@PathVariable String key, @Valid @RequestBody NewMessage body,
-            Principal user) {
+            Authentication user) {
         for (int attempt = 1; ; attempt++) {
             Optional<RequestMessage> existing = conversation.existing(key, body.externalId());
             if (existing.isPresent()) {
                 return ResponseEntity.ok(RequestView.MessageView.of(existing.get()));
             }
             try {
-                RequestMessage created = conversation.add(key, body, user.getName());
+                RequestMessage created = conversation.add(key, body, user.getName(),
+                        user.getAuthorities().stream().anyMatch(
+                                granted -> granted.getAuthority().equals(RequestMessage.CHANNEL_GROUP)));
                 return ResponseEntity.status(HttpStatus.CREATED).body(RequestView.MessageView.of(created));
             } catch (DataIntegrityViolationException race) {
                 if (attempt == INTAKE_ATTEMPTS) {
@@ -85,15 +88,17 @@ class RequestController {
         }
     }
 
+    /** The customer confirms the resolution: through a channel, or recorded by staff (SecurityConfiguration). */
     @PostMapping("/{key}/confirm")
-    RequestView confirm(@PathVariable String key) {
-        conversation.confirm(key);
+    RequestView confirm(@PathVariable String key, Principal user) {
+        conversation.confirm(key, user.getName());
         return reader.detail(key).orElseThrow();
     }
 
+    /** The customer reopens the request: through a channel, or recorded by staff (SecurityConfiguration). */
     @PostMapping("/{key}/reopen")
-    RequestView reopen(@PathVariable String key) {
-        conversation.reopen(key);
+    RequestView reopen(@PathVariable String key, Principal user) {
+        conversation.reopen(key, user.getName());
         return reader.detail(key).orElseThrow();
     }
 

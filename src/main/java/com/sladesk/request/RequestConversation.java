@@ -22,9 +22,11 @@ public class RequestConversation {
     private final ServiceRequestRepository requests;
     private final RequestMessageRepository messages;
     private final RuntimeService runtimeService;
+    private final CustomerAnswerRepository answers;
 
     public RequestConversation(ServiceRequestRepository requests, RequestMessageRepository messages,
-            RuntimeService runtimeService) {
+            RuntimeService runtimeService, CustomerAnswerRepository answers) {
+        this.answers = answers;
         this.requests = requests;
         this.messages = messages;
         this.runtimeService = runtimeService;
@@ -37,36 +39,53 @@ public class RequestConversation {
                 : messages.findByRequestIdAndExternalId(request(key).getId(), externalId);
     }
 
-    public RequestMessage add(String key, NewMessage message, String user) {
+    /** A message by {@code user}; {@code channel} tells whether the caller may speak as the customer. */
+    public RequestMessage add(String key, NewMessage message, String user, boolean channel) {
         ServiceRequest request = request(key);
         Instant now = ServiceRequestProcess.now();
         boolean fromCustomer = message.author() == RequestMessage.Author.CUSTOMER;
+        if (fromCustomer && !channel) {
+            throw new NotAllowedException("Only a channel (group integrations) writes as the customer; record what "
+                    + "the customer told you as author AGENT with onBehalfOfCustomer true");
+        }
         if (fromCustomer && message.internal()) {
             throw new InvalidRequestException("internal", "only agents write internal notes");
         }
-        RequestMessage saved = messages.saveAndFlush(new RequestMessage(request.getId(), message.author(),
+        if (message.onBehalfOfCustomer() && (message.author() != RequestMessage.Author.AGENT || message.internal())) {
+            throw new InvalidRequestException("onBehalfOfCustomer",
+                    "an agent records the customer's words as author AGENT, not as an internal note");
+        }
+        RequestMessage recorded = new RequestMessage(request.getId(), message.author(),
                 fromCustomer ? request.getCustomer().getCustomerRef() : user, message.internal(), message.body(),
                 message.channel() == null ? request.getChannel() : message.channel(), now)
-                .withExternalId(message.externalId()));
-        if (fromCustomer && request.getStatus() == RequestStatus.WAITING_ON_CUSTOMER) {
+                .withExternalId(message.externalId());
+        RequestMessage saved = messages.saveAndFlush(message.onBehalfOfCustomer() ? recorded.onBehalfOfCustomer()
+                : recorded);
+        if (saved.isCustomersWords() && request.getStatus() == RequestStatus.WAITING_ON_CUSTOMER) {
             correlate(request, ServiceRequestProcess.MESSAGE_CUSTOMER_REPLIED, "is not waiting on the customer");
         }
         return saved;
     }
 
-    public void confirm(String key) {
+    /** The customer (through a channel, or {@code user} for the customer) confirms the resolution. */
+    public void confirm(String key, String user) {
         ServiceRequest request = request(key);
         if (request.getStatus() != RequestStatus.RESOLVED) {
             throw conflict(request, "can be confirmed only while RESOLVED");
         }
+        answers.save(new CustomerAnswer(request.getId(), CustomerAnswer.Answer.CONFIRMED, user,
+                ServiceRequestProcess.now()));
         correlate(request, ServiceRequestProcess.MESSAGE_CUSTOMER_CONFIRMED, "cannot be confirmed now");
     }
 
-    public void reopen(String key) {
+    /** The customer (through a channel, or {@code user} for the customer) reopens the request. */
+    public void reopen(String key, String user) {
         ServiceRequest request = request(key);
         if (request.getStatus() != RequestStatus.RESOLVED && request.getStatus() != RequestStatus.CLOSED) {
             throw conflict(request, "can be reopened only once resolved");
         }
+        answers.save(new CustomerAnswer(request.getId(), CustomerAnswer.Answer.REOPENED, user,
+                ServiceRequestProcess.now()));
         correlate(request, ServiceRequestProcess.MESSAGE_CUSTOMER_REOPENED, "is past its reopen window");
     }
 

@@ -13,6 +13,9 @@ import jakarta.persistence.Id;
 @Entity
 public class RequestMessage {
 
+    /** The group of channel gateways: the only callers of the API who write as the customer. */
+    public static final String CHANNEL_GROUP = "integrations";
+
     public enum Author {
         CUSTOMER, AGENT, EXPERT
     }
@@ -30,6 +33,7 @@ public class RequestMessage {
     private Channel channel;
     private String externalId;
     private Instant createdAt;
+    private boolean onBehalfOfCustomer;
 
     protected RequestMessage() {
     }
@@ -43,6 +47,21 @@ public class RequestMessage {
         this.body = body;
         this.channel = channel;
         this.createdAt = createdAt;
+    }
+
+    /** The customer's words, recorded by the agent who is the author (a phone call). */
+    RequestMessage onBehalfOfCustomer() {
+        this.onBehalfOfCustomer = true;
+        return this;
+    }
+
+    public boolean isOnBehalfOfCustomer() {
+        return onBehalfOfCustomer;
+    }
+
+    /** The customer's words: from the customer, or recorded by an agent on the customer's behalf. */
+    public boolean isCustomersWords() {
+        return author == Author.CUSTOMER || onBehalfOfCustomer;
     }
 
     RequestMessage withExternalId(String externalId) {

@@ -3,13 +3,21 @@ package com.sladesk.request;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface RequestMessageRepository extends JpaRepository<RequestMessage, Long> {
 
     List<RequestMessage> findByRequestIdOrderByCreatedAtAscIdAsc(long requestId);
 
-    Optional<RequestMessage> findFirstByRequestIdAndAuthorOrderByIdDesc(long requestId, RequestMessage.Author author);
+    /** The customer's latest words: a message from the customer, or one an agent recorded on the customer's behalf. */
+    default Optional<RequestMessage> latestCustomersWords(long requestId) {
+        return findByRequestIdAndAuthorOrRequestIdAndOnBehalfOfCustomerTrueOrderByIdDesc(requestId,
+                RequestMessage.Author.CUSTOMER, requestId, Limit.of(1)).stream().findFirst();
+    }
+
+    List<RequestMessage> findByRequestIdAndAuthorOrRequestIdAndOnBehalfOfCustomerTrueOrderByIdDesc(long requestId,
+            RequestMessage.Author author, long sameRequestId, Limit limit);
 
     Optional<RequestMessage> findByRequestIdAndExternalId(long requestId, String externalId);
 }

@@ -20,12 +20,12 @@ public record RequestView(String key, RequestStatus status, Channel channel, Str
     public record CustomerView(String id, String name, String email, String phone, CustomerTier tier) {
     }
 
-    public record MessageView(RequestMessage.Author author, String authorId, boolean internal, String body,
-            Channel channel, String externalId, Instant at) {
+    public record MessageView(RequestMessage.Author author, String authorId, boolean internal,
+            boolean onBehalfOfCustomer, String body, Channel channel, String externalId, Instant at) {
 
         static MessageView of(RequestMessage m) {
-            return new MessageView(m.getAuthor(), m.getAuthorId(), m.isInternal(), m.getBody(), m.getChannel(),
-                    m.getExternalId(), m.getCreatedAt());
+            return new MessageView(m.getAuthor(), m.getAuthorId(), m.isInternal(), m.isOnBehalfOfCustomer(),
+                    m.getBody(), m.getChannel(), m.getExternalId(), m.getCreatedAt());
         }
     }
 

@@ -44,6 +44,8 @@ public class ServiceRequest {
     private int reopenCount;
     private Instant resolvedAt;
     private String responder;
+    private String agent;
+    private String expert;
     /** Some SLA clock of this request has breached its target (and stays so). */
     private boolean breached;
     private Instant receivedAt;
@@ -132,6 +134,24 @@ public class ServiceRequest {
 
     void respondedBy(String agent) {
         this.responder = agent;
+    }
+
+    /** The agent who last did the request's work (answered, asked the customer, resolved); gets it back. */
+    public void workedBy(String agent) {
+        this.agent = agent;
+    }
+
+    /** The expert who gave the latest diagnosis. */
+    public void diagnosedBy(String expert) {
+        this.expert = expert;
+    }
+
+    public String getAgent() {
+        return agent;
+    }
+
+    public String getExpert() {
+        return expert;
     }
 
     void moveTo(RequestStatus next, Instant at) {

@@ -91,6 +91,8 @@ public final class ServiceRequestProcess {
         public static final String RESOLUTION = "resolution";
         public static final String OUTCOME = "outcome";
         public static final String DIAGNOSIS = "diagnosis";
+        /** The agent's internal notes for the experts, shown read-only. */
+        public static final String HAND_OVER_NOTES = "handOverNotes";
         /** Local input of the warning, breach and escalation activities. */
         public static final String METRIC = "metric";
         /** Input of the Escalation decision. */

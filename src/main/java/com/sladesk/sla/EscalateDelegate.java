@@ -2,7 +2,6 @@ package com.sladesk.sla;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
@@ -14,15 +13,17 @@ import org.springframework.stereotype.Component;
 
 import com.sladesk.notify.Notification;
 import com.sladesk.notify.Outbox;
+import com.sladesk.request.ServiceRequest;
 import com.sladesk.request.ServiceRequestProcess;
 import com.sladesk.request.ServiceRequestProcess.Var;
+import com.sladesk.request.ServiceRequestRepository;
 
 /**
  * Implements "Escalate to the next level" (Task_EscalateFirstResponse, Task_EscalateExpertResponse,
  * Task_EscalateResolution). The Escalation decision names the group of the next level and the business
  * time until the level after it; the group becomes a candidate of the open task, which rises in priority.
- * The next level's instant is kept on the clock, so that a stage entered again (after a pause) waits for
- * it instead of escalating at once.
+ * The next level's instant is kept on the clock, where the model's timer reads it, so that a stage entered
+ * again (after a pause) waits for it instead of escalating at once.
  */
 @Component
 public class EscalateDelegate implements JavaDelegate {
@@ -31,9 +32,12 @@ public class EscalateDelegate implements JavaDelegate {
     private final OpenTasks openTasks;
     private final Outbox outbox;
     private final SlaProperties properties;
+    private final ServiceRequestRepository requests;
 
-    public EscalateDelegate(SlaClocks clocks, OpenTasks openTasks, Outbox outbox, SlaProperties properties) {
+    public EscalateDelegate(SlaClocks clocks, OpenTasks openTasks, Outbox outbox, SlaProperties properties,
+            ServiceRequestRepository requests) {
         this.clocks = clocks;
+        this.requests = requests;
         this.openTasks = openTasks;
         this.outbox = outbox;
         this.properties = properties;
@@ -41,60 +45,57 @@ public class EscalateDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long requestId = ServiceRequestProcess.requestId(execution);
+        ServiceRequest request = requests.of(execution);
+        long requestId = request.getId();
         SlaMetric metric = SlaMetric.valueOf(ServiceRequestProcess.string(execution, Var.METRIC));
-        String nextLevelVariable = MetricVariables.of(metric).nextLevelAt;
         Instant now = ServiceRequestProcess.now();
         SlaClock clock = clocks.clock(requestId, metric);
         if (clock.isStopped() || clock.isPaused()) {
-            execution.setVariable(nextLevelVariable, null);
             return;
         }
         if (clock.getNextEscalationAt() != null && now.isBefore(clock.getNextEscalationAt())) {
-            execution.setVariable(nextLevelVariable, Date.from(clock.getNextEscalationAt()));
             return;
         }
         int level = clock.getEscalationLevel() + 1;
-        DmnDecisionRuleResult decided = decideLevel(execution, metric, level);
+        DmnDecisionRuleResult decided = decideLevel(execution, request, metric, level);
         String group = decided == null ? null : (String) decided.get(Var.NOTIFY_GROUP);
         if (group == null && level == 1) {
-            group = ServiceRequestProcess.string(execution, Var.ESCALATION_GROUP);
+            group = request.getEscalationGroup();
         }
         if (group == null) {
             clock.escalated(clock.getEscalationLevel(), null);
-            execution.setVariable(nextLevelVariable, null);
             return;
         }
         String after = decided == null ? null : (String) decided.get(Var.NEXT_LEVEL_AFTER);
         Instant nextLevelAt = after == null || after.isBlank() ? null
                 : clocks.calendarOf(clock).plus(now, Duration.parse(after));
         if (clocks.escalate(requestId, metric, level, group, nextLevelAt, now)) {
-            notifyGroup(execution, requestId, metric, level, group, now);
+            notifyGroup(execution, request, metric, level, group, now);
         }
-        execution.setVariable(nextLevelVariable, nextLevelAt == null ? null : Date.from(nextLevelAt));
     }
 
-    private static DmnDecisionRuleResult decideLevel(DelegateExecution execution, SlaMetric metric, int level) {
+    private static DmnDecisionRuleResult decideLevel(DelegateExecution execution, ServiceRequest request,
+            SlaMetric metric, int level) {
         return execution.getProcessEngineServices().getDecisionService()
                 .evaluateDecisionTableByKey(ServiceRequestProcess.DECISION_ESCALATION)
                 .variables(Variables.createVariables()
                         .putValue(Var.METRIC, metric.name())
                         .putValue(Var.LEVEL, level)
-                        .putValue(Var.CUSTOMER_TIER, execution.getVariable(Var.CUSTOMER_TIER))
-                        .putValue(Var.PRIORITY, execution.getVariable(Var.PRIORITY)))
+                        .putValue(Var.CUSTOMER_TIER, request.getCustomerTier().name())
+                        .putValue(Var.PRIORITY, request.getPriority().name()))
                 .evaluate().getFirstResult();
     }
 
-    private void notifyGroup(DelegateExecution execution, long requestId, SlaMetric metric, int level, String group,
-            Instant now) {
+    private void notifyGroup(DelegateExecution execution, ServiceRequest request, SlaMetric metric, int level,
+            String group, Instant now) {
         List<Task> tasks = openTasks.of(execution);
         openTasks.addCandidateGroup(execution, tasks, group);
         openTasks.raisePriority(execution, tasks, properties.escalationPriorityRaise());
-        String key = ServiceRequestProcess.string(execution, Var.REQUEST_KEY);
-        outbox.toStaff(requestId, Notification.Kind.ESCALATION, "group:" + group,
+        String key = request.getRequestKey();
+        outbox.toStaff(request.getId(), Notification.Kind.ESCALATION, "group:" + group,
                 "[%s] Escalated to you (level %d): %s target missed".formatted(key, level, metric),
                 "Request %s: \"%s\" missed its %s target and is escalated to %s (level %d).".formatted(key,
-                        ServiceRequestProcess.string(execution, Var.SUBJECT), metric, group, level),
+                        request.getSubject(), metric, group, level),
                 key + "/ESCALATION/" + metric + "/" + level, now);
     }
 }

@@ -39,9 +39,12 @@ public class HandOverToExpertsDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Instant now = ServiceRequestProcess.now();
         ServiceRequest request = requests.of(execution);
-        messages.save(new RequestMessage(request.getId(), RequestMessage.Author.AGENT,
-                ServiceRequestProcess.string(execution, Var.RESPONDER), true,
-                ServiceRequestProcess.string(execution, Var.RESOLUTION), null, now));
+        String notes = ServiceRequestProcess.string(execution, Var.RESOLUTION);
+        messages.save(new RequestMessage(request.getId(), RequestMessage.Author.AGENT, request.getAgent(), true, notes,
+                null, now));
+        // internal: the experts read the notes, and they never come back as the text sent to the customer
+        execution.setVariable(Var.HAND_OVER_NOTES, notes);
+        execution.removeVariable(Var.RESOLUTION);
         statuses.move(request, RequestStatus.WITH_EXPERTS, now, null);
         if (clocks.hasClock(request.getId(), SlaMetric.EXPERT_RESPONSE)) {
             // a later hand-over is not measured; its task is due when the resolution is

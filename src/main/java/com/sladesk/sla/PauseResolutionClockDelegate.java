@@ -51,12 +51,12 @@ public class PauseResolutionClockDelegate implements JavaDelegate {
             question = ServiceRequestProcess.string(execution, Var.RESOLUTION);
         }
         RequestMessage asked = messages.saveAndFlush(new RequestMessage(request.getId(), RequestMessage.Author.AGENT,
-                ServiceRequestProcess.string(execution, Var.RESPONDER), false, question == null ? "" : question,
+                request.getAgent(), false, question == null ? "" : question,
                 request.getChannel(), now));
         outbox.toCustomer(request, Notification.Kind.QUESTION, "A question about your request", asked.getBody(),
                 request.getRequestKey() + "/QUESTION/" + asked.getId(), now);
         SlaClock clock = clocks.pause(request.getId(), SlaMetric.RESOLUTION, now);
-        statuses.move(request, RequestStatus.WAITING_ON_CUSTOMER, now, ServiceRequestProcess.string(execution, Var.RESPONDER));
+        statuses.move(request, RequestStatus.WAITING_ON_CUSTOMER, now, request.getAgent());
         execution.setVariable(Var.REMINDERS_SENT, 0);
         execution.setVariable(Var.REMINDERS_LEFT, properties.maxReminders() > 0);
         execution.setVariable(Var.NEXT_REMINDER_AT,

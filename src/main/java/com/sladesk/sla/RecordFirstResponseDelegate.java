@@ -39,7 +39,7 @@ public class RecordFirstResponseDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Instant now = ServiceRequestProcess.now();
         ServiceRequest request = requests.of(execution);
-        String responder = ServiceRequestProcess.string(execution, Var.RESPONDER);
+        String responder = request.getAgent();
         RequestMessage reply = messages.saveAndFlush(new RequestMessage(request.getId(), RequestMessage.Author.AGENT,
                 responder, false, ServiceRequestProcess.string(execution, Var.REPLY), request.getChannel(), now));
         outbox.toCustomer(request, Notification.Kind.REPLY, request.getSubject(), reply.getBody(),

@@ -47,12 +47,12 @@ public class RecordResolutionDelegate implements JavaDelegate {
         Instant now = ServiceRequestProcess.now();
         ServiceRequest request = requests.of(execution);
         RequestMessage resolution = messages.saveAndFlush(new RequestMessage(request.getId(),
-                RequestMessage.Author.AGENT, ServiceRequestProcess.string(execution, Var.RESPONDER), false,
+                RequestMessage.Author.AGENT, request.getAgent(), false,
                 ServiceRequestProcess.string(execution, Var.RESOLUTION), request.getChannel(), now));
         outbox.toCustomer(request, Notification.Kind.RESOLUTION, "Your request is resolved",
                 resolution.getBody() + "\n\nIf this does not solve your problem, just reply and we will reopen it.",
                 request.getRequestKey() + "/RESOLUTION/" + resolution.getId(), now);
-        statuses.move(request, RequestStatus.RESOLVED, now, ServiceRequestProcess.string(execution, Var.RESPONDER));
+        statuses.move(request, RequestStatus.RESOLVED, now, request.getAgent());
         clocks.stop(request.getId(), SlaMetric.RESOLUTION, now);
         execution.setVariable(Var.AUTO_CLOSE_AT, Date.from(now.plus(properties.autoCloseAfter())));
         execution.setVariable(Var.REOPEN_UNTIL, Date.from(now.plus(properties.reopenWindow())));

@@ -42,9 +42,9 @@ public class ResumeResolutionClockDelegate implements JavaDelegate {
         ServiceRequest request = requests.of(execution);
         SlaClock clock = clocks.resume(request.getId(), SlaMetric.RESOLUTION, now);
         MetricVariables.RESOLUTION.publish(execution, clock);
-        statuses.move(request, RequestStatus.IN_PROGRESS, now, ServiceRequestProcess.string(execution, Var.RESPONDER));
+        statuses.move(request, RequestStatus.IN_PROGRESS, now, request.getAgent());
         execution.removeVariable(Var.OUTCOME);
-        messages.findFirstByRequestIdAndAuthorOrderByIdDesc(request.getId(), RequestMessage.Author.CUSTOMER)
-                .ifPresent(reply -> execution.setVariable(Var.CUSTOMER_REPLY, reply.getBody()));
+        messages.latestCustomersWords(request.getId()).ifPresent(reply -> execution.setVariable(Var.CUSTOMER_REPLY,
+                        reply.getBody()));
     }
 }

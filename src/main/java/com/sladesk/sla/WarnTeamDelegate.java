@@ -11,8 +11,10 @@ import org.springframework.stereotype.Component;
 
 import com.sladesk.notify.Notification;
 import com.sladesk.notify.Outbox;
+import com.sladesk.request.ServiceRequest;
 import com.sladesk.request.ServiceRequestProcess;
 import com.sladesk.request.ServiceRequestProcess.Var;
+import com.sladesk.request.ServiceRequestRepository;
 
 /** Implements "Warn the team" (Task_WarnFirstResponse, Task_WarnResolution): event, priority, notification. */
 @Component
@@ -22,9 +24,12 @@ public class WarnTeamDelegate implements JavaDelegate {
     private final OpenTasks openTasks;
     private final Outbox outbox;
     private final SlaProperties properties;
+    private final ServiceRequestRepository requests;
 
-    public WarnTeamDelegate(SlaClocks clocks, OpenTasks openTasks, Outbox outbox, SlaProperties properties) {
+    public WarnTeamDelegate(SlaClocks clocks, OpenTasks openTasks, Outbox outbox, SlaProperties properties,
+            ServiceRequestRepository requests) {
         this.clocks = clocks;
+        this.requests = requests;
         this.openTasks = openTasks;
         this.outbox = outbox;
         this.properties = properties;
@@ -40,15 +45,16 @@ public class WarnTeamDelegate implements JavaDelegate {
         }
         List<Task> tasks = openTasks.of(execution);
         openTasks.raisePriority(execution, tasks, properties.warningPriorityRaise());
-        String key = ServiceRequestProcess.string(execution, Var.REQUEST_KEY);
+        ServiceRequest request = requests.of(execution);
+        String key = request.getRequestKey();
         String recipient = tasks.stream().map(Task::getAssignee).filter(Objects::nonNull).findFirst()
                 .map(user -> "user:" + user)
-                .orElse("group:" + ServiceRequestProcess.string(execution, Var.TEAM));
+                .orElse("group:" + request.getTeam());
         Instant due = clocks.clock(requestId, metric).getDueAt();
         outbox.toStaff(requestId, Notification.Kind.WARNING, recipient,
                 "[%s] %s target at risk, due %s".formatted(key, metric, due),
                 "Request %s: \"%s\" must meet its %s target by %s.".formatted(key,
-                        ServiceRequestProcess.string(execution, Var.SUBJECT), metric, due),
+                        request.getSubject(), metric, due),
                 key + "/WARNING/" + metric, now);
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
+import com.sladesk.request.RequestStatus;
 import com.sladesk.request.ServiceRequest;
 import com.sladesk.request.ServiceRequestProcess;
 import com.sladesk.request.ServiceRequestRepository;
@@ -96,6 +97,10 @@ class SurveyController {
             closed(model, response, HttpStatus.NOT_FOUND, "survey.invalid");
         } else if (read.get().expiredAt(ServiceRequestProcess.now())) {
             closed(model, response, HttpStatus.GONE, "survey.expired");
+            return Optional.empty();
+        } else if (request.get().getStatus() != RequestStatus.CLOSED) {
+            // the survey asks about a closed request; a link for any other is forged or premature
+            closed(model, response, HttpStatus.CONFLICT, "survey.notClosed");
             return Optional.empty();
         } else {
             model.addAttribute("token", token);

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.sladesk.request.InvalidRequestException;
+import com.sladesk.request.NotAllowedException;
 
 /** Turns bad input into application/problem+json that names the field and the problem. */
 @RestControllerAdvice
@@ -94,6 +95,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "The request was changed at the same time by something else; please retry");
         problem.setTitle("Concurrent change");
         return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    @ExceptionHandler(NotAllowedException.class)
+    ResponseEntity<Object> handleNotAllowed(NotAllowedException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+        problem.setTitle("Not allowed");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 

@@ -1,5 +1,7 @@
 package com.sladesk.system;
 
+import com.sladesk.request.RequestMessage;
+
 /** Camunda group ids the application relies on. */
 public final class Groups {
 
@@ -11,7 +13,7 @@ public final class Groups {
     public static final String SERVICE_MANAGERS = "service-managers";
     public static final String SERVICE_DIRECTORS = "service-directors";
     public static final String PROCESS_DESIGNERS = "process-designers";
-    public static final String INTEGRATIONS = "integrations";
+    public static final String INTEGRATIONS = RequestMessage.CHANNEL_GROUP;
     /** May read /actuator/prometheus: the metrics scraper's user, nothing else. */
     public static final String MONITORING = "monitoring";
 

@@ -47,6 +47,31 @@ class RoleAuthorizations {
         seedOnce.run("role-authorizations-v1", this::createGroupsAndAuthorizations);
         // added after v1: databases seeded before get the group now
         seedOnce.run("monitoring-group-v1", () -> createGroupIfMissing(Groups.MONITORING));
+        seedOnce.run("task-work-v1", this::agentsWorkTasksLeadsReassign);
+    }
+
+    /**
+     * Agents claim and complete tasks; leads, managers and directors may also reassign them. Databases seeded
+     * before: candidates' UPDATE on open tasks becomes TASK_WORK, and designers lose the rights Camunda gave them
+     * on their own deployments.
+     */
+    private void agentsWorkTasksLeadsReassign() {
+        for (String group : TasklistFilters.ESCALATION_GROUPS) {
+            grantMore(group, Resources.PROCESS_DEFINITION, ServiceRequestProcess.PROCESS_KEY,
+                    Permissions.READ_TASK, Permissions.TASK_ASSIGN);
+        }
+        for (Authorization task : authorizationService.createAuthorizationQuery().resourceType(Resources.TASK)
+                .hasPermission(Permissions.UPDATE).list()) {
+            task.removePermission(Permissions.UPDATE);
+            task.addPermission(Permissions.TASK_WORK);
+            authorizationService.saveAuthorization(task);
+        }
+        for (Authorization deployment : authorizationService.createAuthorizationQuery()
+                .resourceType(Resources.DEPLOYMENT).list()) {
+            if (deployment.getUserId() != null && !Authorization.ANY.equals(deployment.getUserId())) {
+                authorizationService.deleteAuthorization(deployment.getId());
+            }
+        }
     }
 
     private void createGroupsAndAuthorizations() {
@@ -94,6 +119,20 @@ class RoleAuthorizations {
                 : org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_WORKFLOW);
         identityService.saveGroup(group);
         return true;
+    }
+
+    /** Adds permissions to the group's grant on the resource, which may exist already. */
+    private void grantMore(String group, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizationService.createAuthorizationQuery().groupIdIn(group)
+                .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+        if (existing == null) {
+            grant(group, resource, resourceId, permissions);
+            return;
+        }
+        for (Permission permission : permissions) {
+            existing.addPermission(permission);
+        }
+        authorizationService.saveAuthorization(existing);
     }
 
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {

@@ -65,13 +65,13 @@ class ReportRowTest extends ProcessTestSupport {
         assertThat(assertRowAgrees(request, "WAITING_ON_CUSTOMER")).containsEntry("TTR_STATE", "PAUSED");
         at(now().plus(Duration.ofHours(5)));
         conversation.add(request.getRequestKey(), new NewMessage(RequestMessage.Author.CUSTOMER, "Firmware 1.3.",
-                null, null, false), "agent.wang");
+                null, null, false), "intake", true);
         assertThat(assertRowAgrees(request, "IN_PROGRESS")).containsEntry("TTR_STATE", "RUNNING");
         at(now().plus(Duration.ofMinutes(30)));
         complete(task(instance), withVariables(Var.RESOLUTION, "Firmware updated.", Var.OUTCOME,
                 ServiceRequestProcess.OUTCOME_RESOLVED));
         assertRowAgrees(request, "RESOLVED");
-        conversation.confirm(request.getRequestKey());
+        conversation.confirm(request.getRequestKey(), "intake");
 
         // then
         row = assertRowAgrees(request, "CLOSED");

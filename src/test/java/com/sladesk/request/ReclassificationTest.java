@@ -114,7 +114,7 @@ class ReclassificationTest extends ProcessTestSupport {
                 Var.RESOLUTION, "Need details", Var.QUESTION, "Which model?"));
         at(T0.plus(Duration.ofHours(7)));
         conversation.add(request.getRequestKey(), new NewMessage(RequestMessage.Author.CUSTOMER, "Model X1", null,
-                null, false), "intake");
+                null, false), "intake", true);
         at(T0.plus(Duration.ofHours(9)));
         reclassifying.reclassify(request.getRequestKey(), new Reclassify(Priority.URGENT, null, null, "Outage"),
                 "agent.li");

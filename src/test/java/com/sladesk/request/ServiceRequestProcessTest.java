@@ -14,6 +14,7 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -247,7 +248,7 @@ class ServiceRequestProcessTest extends ProcessTestSupport {
 
         // when the customer confirms an hour later
         at(T0.plus(Duration.ofHours(1)));
-        conversation.confirm(request.getRequestKey());
+        conversation.confirm(request.getRequestKey(), "intake");
 
         // then
         assertThat(view(request).status()).isEqualTo(RequestStatus.CLOSED);
@@ -275,6 +276,36 @@ class ServiceRequestProcessTest extends ProcessTestSupport {
         assertThat(view(request).status()).isEqualTo(RequestStatus.IN_PROGRESS);
         assertThat(view(other).status()).isEqualTo(RequestStatus.NEW);
         assertThat(clock(view(other), "FIRST_RESPONSE").state()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void overwrittenVariablesChangeNoTimerTaskDateTeamOrAgent() {
+        // given a request the agent answered, whose copies in process variables someone overwrote
+        ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
+        ProcessInstance instance = instanceOf(request);
+        taskService.claim(task(instance).getId(), "agent.wang");
+        complete(task(instance), withVariables(Var.REPLY, "Hello"));
+        Date farFuture = Date.from(Instant.parse("2099-01-01T00:00:00Z"));
+        runtimeService.setVariables(instance.getId(), withVariables(Var.RESOLUTION_DUE_AT, farFuture,
+                Var.RESOLUTION_WARN_AT, farFuture, Var.EXPERT_RESPONSE_DUE_AT, farFuture, Var.TEAM, "experts",
+                Var.EXPERT_TEAM, "service-desk", Var.RESPONDER, "agent.li", Var.TASK_PRIORITY, 1));
+
+        // when the request goes to the experts and back, which creates its timers and tasks anew
+        complete(task(instance), withVariables(Var.OUTCOME, ServiceRequestProcess.OUTCOME_TRANSFER_TO_EXPERTS,
+                Var.RESOLUTION, "Please check"));
+        assertThat(task(instance)).hasCandidateGroup("experts")
+                .hasDueDate(Date.from(clock(view(request), "EXPERT_RESPONSE").dueAt()));
+        complete(task(instance), withVariables(Var.DIAGNOSIS, "Cable"));
+
+        // then the tasks and timers follow the request row and its clocks
+        RequestView view = view(request);
+        assertThat(task(instance)).isAssignedTo("agent.wang").hasDueDate(Date.from(clock(view, "RESOLUTION").dueAt()));
+        assertThat(taskService.getIdentityLinksForTask(task(instance).getId())).extracting(IdentityLink::getGroupId)
+                .contains("tech-support").doesNotContain("service-desk");
+        assertThat(task(instance).getPriority()).isGreaterThanOrEqualTo(Priority.URGENT.taskPriority());
+        assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers().list())
+                .extracting(Job::getDuedate).doesNotContain(farFuture)
+                .contains(Date.from(clock(view, "RESOLUTION").dueAt()));
     }
 
     @Test

@@ -148,6 +148,7 @@ class WaitingOnCustomerTest extends ProcessTestSupport {
     }
 
     private void addMessage(ServiceRequest request, RequestMessage.Author author, boolean internal, String body) {
-        conversation.add(request.getRequestKey(), new NewMessage(author, body, null, null, internal), "agent.wang");
+        conversation.add(request.getRequestKey(), new NewMessage(author, body, null, null, internal), "agent.wang",
+                true);
     }
 }
