@@ -15,3 +15,6 @@ create table customer_answer (
     recorded_at datetime(3) not null
 );
 create index ix_customer_answer_request on customer_answer (request_id);
+
+-- requests answered before: the agent who answered works them
+update service_request set agent = responder where agent is null;

@@ -1,6 +1,6 @@
 // The SLA dashboard: every figure comes from /api/reports, read with the manager's own login.
 (function () {
-  const { complianceTarget, today, labels } = window.SLA_DESK;
+  const { complianceTarget, today, labels } = JSON.parse(document.getElementById('sla-desk-data').textContent);
   const charts = {};
   const filters = document.getElementById('filters');
   const COLORS = { met: '#2e7d32', breached: '#c62828', requests: '#1f6feb', target: '#000',

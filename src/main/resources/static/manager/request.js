@@ -1,6 +1,6 @@
 // The request history page: diagram with the path taken, a bar per SLA clock, and the merged timeline.
 (function () {
-  const { key, labels } = window.SLA_DESK;
+  const { key, labels } = JSON.parse(document.getElementById('sla-desk-data').textContent);
 
   async function get(path) {
     const response = await fetch(location.origin + path, { headers: { Accept: 'application/json' } });

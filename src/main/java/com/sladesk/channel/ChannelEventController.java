@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sladesk.notify.Signatures;
 import com.sladesk.request.Channel;
 import com.sladesk.request.InvalidRequestException;
+import com.sladesk.request.RequestIntake;
+import com.sladesk.request.ServiceRequestProcess;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -64,6 +66,10 @@ class ChannelEventController {
         }
         Instant receivedAt = source == Channel.PHONE ? event.call().startedAt().toInstant()
                 : event.sentAt() == null ? null : event.sentAt().toInstant();
+        if (receivedAt != null) {
+            RequestIntake.checkReceivedAt(source == Channel.PHONE ? "call.startedAt" : "sentAt", receivedAt,
+                    ServiceRequestProcess.now());
+        }
         ChannelInbox.Accepted accepted = inbox.accept(new Inbound(source, event.eventId(),
                 Inbound.Conversation.of(event.conversationId()), event.customer(), event.subject(), event.text(),
                 receivedAt, event.category(), event.product()));
@@ -85,10 +91,11 @@ class ChannelEventController {
         try {
             event = json.readValue(body, ChannelEvent.class);
         } catch (JsonProcessingException e) {
-            throw problem(HttpStatus.BAD_REQUEST, "The event is not valid JSON for this API: "
-                    + e.getOriginalMessage());
+            throw problem(HttpStatus.BAD_REQUEST, "The event is not valid JSON for this API"
+                    + (e.getLocation() == null ? "" : " (line %d, column %d)".formatted(e.getLocation().getLineNr(),
+                            e.getLocation().getColumnNr())));
         } catch (IOException e) {
-            throw problem(HttpStatus.BAD_REQUEST, "The event could not be read: " + e.getMessage());
+            throw problem(HttpStatus.BAD_REQUEST, "The event could not be read");
         }
         if (event == null) {
             throw problem(HttpStatus.BAD_REQUEST, "The event is empty");

@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.sladesk.notify.Notification;
 import com.sladesk.notify.NotificationRepository;
+import com.sladesk.request.Channel;
 import com.sladesk.request.CustomerRepository;
 import com.sladesk.request.InvalidRequestException;
 import com.sladesk.request.NewMessage;
@@ -100,12 +101,17 @@ public class ChannelInbox {
                     RequestMessage.Author.CUSTOMER, limit(inbound.text(), 4000, "(empty message)"), inbound.channel(),
                     limit(inbound.eventId(), 200, null), false), null, true);
             events.saveAndFlush(new InboundEvent(inbound.channel(), inbound.eventId(),
-                    inbound.conversation().conversationId(), request.getId(), message.getId(), now));
+                    inbound.conversation().conversationId(), request.getId(), message.getId(), now,
+                    inbound.clientAddress()));
             return new Accepted(request.getRequestKey(), Outcome.ADDED);
         }
         ServiceRequest request = intake.receive(newRequest(inbound));
+        if (inbound.channel() == Channel.WEB) {
+            // anyone may type any address into the web form (AddressConfirmation)
+            request.unverifiedSender();
+        }
         events.saveAndFlush(new InboundEvent(inbound.channel(), inbound.eventId(),
-                inbound.conversation().conversationId(), request.getId(), null, now));
+                inbound.conversation().conversationId(), request.getId(), null, now, inbound.clientAddress()));
         return new Accepted(request.getRequestKey(), Outcome.CREATED);
     }
 

@@ -24,6 +24,11 @@ public record ChannelProperties(CustomerTier defaultTier, Map<Channel, String> s
             String folder, Duration pollInterval) {
     }
 
-    public record WebForm(int maxPerHour) {
+    /**
+     * @param maxPerHour          requests per e-mail address and hour
+     * @param maxPerClientPerHour requests per client (browser) address and hour
+     * @param confirmFor          how long the link that confirms the sender's address is valid
+     */
+    public record WebForm(int maxPerHour, int maxPerClientPerHour, Duration confirmFor) {
     }
 }

@@ -25,12 +25,14 @@ class InboundEvent {
     private long requestId;
     private Long messageId;
     private Instant receivedAt;
+    private String clientAddress;
 
     protected InboundEvent() {
     }
 
     InboundEvent(Channel channel, String eventId, String conversationId, long requestId, Long messageId,
-            Instant receivedAt) {
+            Instant receivedAt, String clientAddress) {
+        this.clientAddress = clientAddress;
         this.channel = channel;
         this.eventId = eventId;
         this.conversationId = conversationId;

@@ -1,7 +1,8 @@
 package com.sladesk.notify;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.sladesk.request.RequestReceived;
 import com.sladesk.request.ServiceRequest;
@@ -19,9 +20,14 @@ class Acknowledgements {
         this.outbox = outbox;
     }
 
-    @EventListener
+    /** Just before the intake commits, once the channel said whether it knows the sender. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void acknowledge(RequestReceived received) {
         ServiceRequest request = received.request();
+        if (!request.isSenderVerified()) {
+            // the sender must confirm the address first; that mail quotes nothing the sender wrote
+            return;
+        }
         outbox.toCustomer(request, Notification.Kind.ACKNOWLEDGEMENT, "We received your request",
                 """
                 We received your request "%s" and gave it the number %s. An agent will answer you soon; \

@@ -1,5 +1,6 @@
 package com.sladesk.request;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -7,4 +8,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface CustomerRepository extends JpaRepository<Customer, Long> {
 
     Optional<Customer> findByCustomerRef(String customerRef);
+
+    List<Customer> findByEmailIgnoreCaseOrderByIdAsc(String email);
 }

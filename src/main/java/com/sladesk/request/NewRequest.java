@@ -24,6 +24,11 @@ public record NewRequest(
         @Size(max = 4000) String description,
         @Size(max = 200) String conversationId) {
 
+    /** The external id as it is stored and looked up: without surrounding blanks, none when blank. */
+    public NewRequest {
+        externalId = externalId == null || externalId.isBlank() ? null : externalId.strip();
+    }
+
     /** A request outside any conversation of a chat or phone system. */
     public NewRequest(Channel channel, String externalId, OffsetDateTime receivedAt, CustomerData customer,
             Category category, String product, String subject, String description) {

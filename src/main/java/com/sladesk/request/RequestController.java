@@ -35,8 +35,11 @@ class RequestController {
     private final RequestIntake intake;
     private final RequestReader reader;
     private final RequestConversation conversation;
+    private final CustomerProxies proxies;
 
-    RequestController(RequestIntake intake, RequestReader reader, RequestConversation conversation) {
+    RequestController(RequestIntake intake, RequestReader reader, RequestConversation conversation,
+            CustomerProxies proxies) {
+        this.proxies = proxies;
         this.intake = intake;
         this.reader = reader;
         this.conversation = conversation;
@@ -70,6 +73,10 @@ class RequestController {
     @PostMapping("/{key}/messages")
     ResponseEntity<RequestView.MessageView> addMessage(@PathVariable String key, @Valid @RequestBody NewMessage body,
             Authentication user) {
+        if (body.onBehalfOfCustomer() && !proxies.mayActFor(user, key)) {
+            throw new NotAllowedException("Only the request's team, leads, managers and directors record the "
+                    + "customer's words on " + key);
+        }
         for (int attempt = 1; ; attempt++) {
             Optional<RequestMessage> existing = conversation.existing(key, body.externalId());
             if (existing.isPresent()) {
@@ -105,7 +112,7 @@ class RequestController {
     @GetMapping
     PagedModel<RequestView> list(@RequestParam(required = false) RequestStatus status,
             @RequestParam(required = false) String team, @RequestParam(required = false) Boolean breached,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return new PagedModel<>(reader.search(status, team, breached, PageRequest.of(page, size)));
     }

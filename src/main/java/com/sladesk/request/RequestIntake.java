@@ -21,6 +21,8 @@ import com.sladesk.request.ServiceRequestProcess.Var;
 public class RequestIntake {
 
     static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(1);
+    /** How far back a request may have been received: our reports cover at most 400 days. */
+    static final Duration MAX_AGE = Duration.ofDays(400);
 
     private final CustomerRepository customers;
     private final ServiceRequestRepository requests;
@@ -45,9 +47,7 @@ public class RequestIntake {
     public ServiceRequest receive(NewRequest command) {
         Instant now = ServiceRequestProcess.now();
         Instant receivedAt = command.receivedAt() == null ? now : command.receivedAt().toInstant();
-        if (receivedAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
-            throw new InvalidRequestException("receivedAt", "must not be more than a minute in the future");
-        }
+        checkReceivedAt("receivedAt", receivedAt, now);
         Customer customer = customerOf(command.customer(), now);
         ServiceRequest request = requests.saveAndFlush(new ServiceRequest(command.channel(), blankToNull(
                 command.externalId()), customer, command.category() == null ? Category.UNCLASSIFIED
@@ -86,6 +86,16 @@ public class RequestIntake {
             return customers.saveAndFlush(new Customer(reference, blankToNull(data.name()), blankToNull(data.email()),
                     blankToNull(data.phone()), data.tier(), now));
         });
+    }
+
+    /** A channel's receipt time: at most a minute ahead of our clock and at most 400 days back. */
+    public static void checkReceivedAt(String field, Instant receivedAt, Instant now) {
+        if (receivedAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
+            throw new InvalidRequestException(field, "must not be more than a minute in the future");
+        }
+        if (receivedAt.isBefore(now.minus(MAX_AGE))) {
+            throw new InvalidRequestException(field, "must not be more than 400 days in the past");
+        }
     }
 
     private static String blankToNull(String value) {

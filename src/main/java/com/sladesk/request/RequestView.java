@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** A request as our REST API shows it; the list shows the summary without clocks, events and conversation. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RequestView(String key, RequestStatus status, Channel channel, String externalId, CustomerView customer,
-        CustomerTier customerTier, Category category, String product, String subject, String description,
+        boolean senderVerified, CustomerTier customerTier, Category category, String product, String subject, String description,
         Priority priority, String team, String expertTeam, String escalationGroup, String calendar,
         String responder, boolean breached, int reopenCount, Integer satisfactionScore,
         Instant receivedAt, Instant createdAt,
@@ -54,7 +54,7 @@ public record RequestView(String key, RequestStatus status, Channel channel, Str
                 request.getExternalId(),
                 new CustomerView(customer.getCustomerRef(), customer.getName(), customer.getEmail(),
                         customer.getPhone(), customer.getTier()),
-                request.getCustomerTier(), request.getCategory(), request.getProduct(), request.getSubject(),
+                request.isSenderVerified(), request.getCustomerTier(), request.getCategory(), request.getProduct(), request.getSubject(),
                 request.getDescription(), request.getPriority(), request.getTeam(), request.getExpertTeam(),
                 request.getEscalationGroup(), request.getCalendarId(), request.getResponder(), request.isBreached(),
                 request.getReopenCount(), request.getSatisfactionScore(), request.getReceivedAt(), request.getCreatedAt(), request.getResolvedAt(),

@@ -46,6 +46,7 @@ public class ServiceRequest {
     private String responder;
     private String agent;
     private String expert;
+    private boolean senderVerified = true;
     /** Some SLA clock of this request has breached its target (and stays so). */
     private boolean breached;
     private Instant receivedAt;
@@ -134,6 +135,21 @@ public class ServiceRequest {
 
     void respondedBy(String agent) {
         this.responder = agent;
+    }
+
+    /** A web form post: nobody has proven yet that the sender owns the e-mail address. */
+    public void unverifiedSender() {
+        this.senderVerified = false;
+    }
+
+    /** The sender proved the address, which belongs to {@code customer}: the request is theirs now. */
+    public void senderConfirmedAs(Customer owner) {
+        this.customer = owner;
+        this.senderVerified = true;
+    }
+
+    public boolean isSenderVerified() {
+        return senderVerified;
     }
 
     /** The agent who last did the request's work (answered, asked the customer, resolved); gets it back. */

@@ -14,9 +14,18 @@ public interface ServiceRequestRepository extends JpaRepository<ServiceRequest, 
 
     Optional<ServiceRequest> findByRequestKey(String requestKey);
 
-    /** The request a process instance carries, by its business key. */
+    /**
+     * The request a process instance carries, by its business key; only its own instance may act on it (the
+     * instance id is known once intake has started it).
+     */
     default ServiceRequest of(DelegateExecution execution) {
-        return findById(ServiceRequestProcess.requestId(execution)).orElseThrow();
+        ServiceRequest request = findById(ServiceRequestProcess.requestId(execution)).orElseThrow();
+        if (request.getProcessInstanceId() != null
+                && !request.getProcessInstanceId().equals(execution.getProcessInstanceId())) {
+            throw new IllegalStateException("Process instance " + execution.getProcessInstanceId()
+                    + " is not the one of " + request.getRequestKey());
+        }
+        return request;
     }
 
     Optional<ServiceRequest> findByChannelAndExternalId(Channel channel, String externalId);

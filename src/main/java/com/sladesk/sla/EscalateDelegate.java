@@ -2,6 +2,7 @@ package com.sladesk.sla;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
@@ -51,9 +52,11 @@ public class EscalateDelegate implements JavaDelegate {
         Instant now = ServiceRequestProcess.now();
         SlaClock clock = clocks.clock(requestId, metric);
         if (clock.isStopped() || clock.isPaused()) {
+            nextLevelCopy(execution, metric, null);
             return;
         }
         if (clock.getNextEscalationAt() != null && now.isBefore(clock.getNextEscalationAt())) {
+            nextLevelCopy(execution, metric, clock.getNextEscalationAt());
             return;
         }
         int level = clock.getEscalationLevel() + 1;
@@ -64,6 +67,7 @@ public class EscalateDelegate implements JavaDelegate {
         }
         if (group == null) {
             clock.escalated(clock.getEscalationLevel(), null);
+            nextLevelCopy(execution, metric, null);
             return;
         }
         String after = decided == null ? null : (String) decided.get(Var.NEXT_LEVEL_AFTER);
@@ -72,6 +76,12 @@ public class EscalateDelegate implements JavaDelegate {
         if (clocks.escalate(requestId, metric, level, group, nextLevelAt, now)) {
             notifyGroup(execution, request, metric, level, group, now);
         }
+        nextLevelCopy(execution, metric, nextLevelAt);
+    }
+
+    /** The copy that process versions before slaRecord read their next-level timer and gateway from. */
+    private static void nextLevelCopy(DelegateExecution execution, SlaMetric metric, Instant at) {
+        execution.setVariable(MetricVariables.of(metric).nextLevelAt, at == null ? null : Date.from(at));
     }
 
     private static DmnDecisionRuleResult decideLevel(DelegateExecution execution, ServiceRequest request,

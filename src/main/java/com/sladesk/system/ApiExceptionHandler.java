@@ -23,6 +23,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import jakarta.validation.ConstraintViolationException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -62,7 +64,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (ex.getCause() instanceof InvalidFormatException invalid) {
             String field = fieldPath(invalid);
             Class<?> type = invalid.getTargetType();
-            String message = type != null && type.isEnum()
+            String message = type == String.class ? "must not contain NUL characters"
+                    : type != null && type.isEnum()
                     ? "unknown value '" + invalid.getValue() + "', expected one of "
                             + Arrays.toString(type.getEnumConstants())
                     : "cannot read '" + invalid.getValue() + "' as " + (type == null ? "value" : type.getSimpleName());
@@ -73,10 +76,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return problem(field + ": has the wrong type", List.of(Map.of("field", field, "message",
                     "has the wrong type")));
         }
+        if (ex.getCause() instanceof JsonProcessingException json && json.getOriginalMessage() != null
+                && json.getOriginalMessage().startsWith("Duplicate field '")) {
+            String field = json.getOriginalMessage().split("'")[1];
+            return problem(field + ": given twice", List.of(Map.of("field", field, "message", "given twice")));
+        }
         if (ex.getCause() instanceof JsonProcessingException json) {
-            return problem("Malformed JSON: " + json.getOriginalMessage(), List.of());
+            // the parser's own words name Java types; the caller gets where, not how
+            return problem("Malformed JSON" + (json.getLocation() == null ? "" : " at line %d, column %d".formatted(
+                    json.getLocation().getLineNr(), json.getLocation().getColumnNr())), List.of());
         }
         return problem("The request body is missing or unreadable", List.of());
+    }
+
+    /** A query parameter out of its range (the controller's own constraints, checked before it runs). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex) {
+        List<Map<String, String>> errors = ex.getConstraintViolations().stream().map(violation -> {
+            String path = violation.getPropertyPath().toString();
+            return Map.of("field", path.substring(path.lastIndexOf('.') + 1), "message", violation.getMessage());
+        }).toList();
+        return problem(errors.stream().map(e -> e.get("field") + ": " + e.get("message"))
+                .collect(Collectors.joining("; ")), errors);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

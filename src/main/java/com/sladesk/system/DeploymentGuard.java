@@ -43,6 +43,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.xml.sax.SAXException;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Vets a deployment by anyone but an administrator before the engine sees it, because an expression in a
  * model is code: the files must be BPMN, DMN or Camunda Forms; no scripts, Java classes, connectors or outside
@@ -54,6 +57,15 @@ import org.xml.sax.SAXException;
 class DeploymentGuard implements Deployer {
 
     static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+    /** Camunda still reads its extensions under Activiti's namespace. */
+    static final String ACTIVITI_NS = "http://activiti.org/bpmn";
+    /** Variables the process reads for its waits; a form must not let a user set them. */
+    static final Set<String> ENGINE_TIMING = Set.of("autoCloseAt", "reopenUntil", "nextReminderAt", "remindersLeft",
+            "remindersSent", "execution", "task", "decisionResult");
+    /** The names of FEEL in DMN's expressionLanguage and typeLanguage attributes. */
+    private static final Set<String> FEEL = Set.of("feel", "http://www.omg.org/spec/feel/20140401",
+            "https://www.omg.org/spec/dmn/20191111/feel/", "https://www.omg.org/spec/dmn/20180521/feel/",
+            "http://www.omg.org/spec/dmn/20180521/feel/", "https://www.omg.org/spec/dmn/20230324/feel/");
     private static final Pattern DELEGATE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{");
     private static final Pattern EXTERNAL_FUNCTION = Pattern.compile("\\bexternal\\s*\\{");
@@ -62,22 +74,28 @@ class DeploymentGuard implements Deployer {
 
     private final Supplier<Set<String>> delegates;
     private final Map<String, Set<String>> beanMethods;
+    private final Supplier<Set<String>> beanNames;
+    private final ObjectMapper json = new ObjectMapper();
     private final Builder juel = new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS);
 
     /**
      * @param delegates   the bean names a delegate expression may name
      * @param beanMethods the beans, and their methods, an expression may call
+     * @param beanNames   every bean's name, which a form field must not take (a variable hides a bean)
      */
-    DeploymentGuard(Supplier<Set<String>> delegates, Map<String, Set<String>> beanMethods) {
+    DeploymentGuard(Supplier<Set<String>> delegates, Map<String, Set<String>> beanMethods,
+            Supplier<Set<String>> beanNames) {
         this.delegates = delegates;
         this.beanMethods = beanMethods;
+        this.beanNames = beanNames;
     }
 
     @Override
     public void deploy(DeploymentEntity deployment) {
         CommandContext context = Context.getCommandContext();
         Authentication user = context == null ? null : context.getAuthentication();
-        if (user == null || context.getAuthorizationManager().isCamundaAdmin(user)) {
+        // a deployment read again into the cache after a restart was vetted, or trusted, when it was made
+        if (!deployment.isNew() || user == null || context.getAuthorizationManager().isCamundaAdmin(user)) {
             return;
         }
         deployment.getResources().values().forEach(this::vet);
@@ -94,8 +112,36 @@ class DeploymentGuard implements Deployer {
             walkBpmn(name, parse(name, content).getDocumentElement());
         } else if (lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml")) {
             walkDmn(name, parse(name, content).getDocumentElement());
-        } else if (!lower.endsWith(".form")) {
+        } else if (lower.endsWith(".form")) {
+            vetForm(name, content);
+        } else {
             throw new Refused(name, null, "only BPMN, DMN and Camunda Forms files may be deployed");
+        }
+    }
+
+    /** A form is JSON whose fields a user fills in: none may set what the engine times by or hide a bean. */
+    private void vetForm(String file, byte[] content) {
+        JsonNode form;
+        try {
+            form = json.readTree(content);
+        } catch (IOException e) {
+            throw new Refused(file, null, "it is not a Camunda Form (JSON)");
+        }
+        if (form == null || !form.path("components").isArray()) {
+            throw new Refused(file, null, "it is not a Camunda Form (no components)");
+        }
+        vetFields(file, form.path("components"));
+    }
+
+    private void vetFields(String file, JsonNode components) {
+        for (JsonNode component : components) {
+            String key = component.path("key").asText("");
+            boolean editable = !component.path("disabled").asBoolean() && !component.path("readonly").asBoolean();
+            if (editable && (ENGINE_TIMING.contains(key) || beanNames.get().contains(key))) {
+                throw new Refused(file, null, "the field '" + key + "' (" + component.path("id").asText()
+                        + ") would let a user set what the process relies on; show it read-only (disabled)");
+            }
+            vetFields(file, component.path("components"));
         }
     }
 
@@ -104,8 +150,8 @@ class DeploymentGuard implements Deployer {
         if ("scriptTask".equals(local)) {
             throw new Refused(file, element, "no script tasks");
         }
-        if (CAMUNDA_NS.equals(element.getNamespaceURI())
-                && ("script".equals(local) || "connector".equals(local))) {
+        if (isCamunda(element.getNamespaceURI())
+                && ("script".equals(local) || "connector".equals(local) || "constraint".equals(local))) {
             throw new Refused(file, element, "no " + local + "s");
         }
         NamedNodeMap attributes = element.getAttributes();
@@ -116,28 +162,36 @@ class DeploymentGuard implements Deployer {
             if ("language".equals(attributeName) || "scriptFormat".equals(attributeName)) {
                 throw new Refused(file, element, "no scripts (" + attributeName + "=\"" + value + "\")");
             }
-            if (CAMUNDA_NS.equals(attribute.getNamespaceURI())) {
+            // camunda:taskListener class="…": a Camunda element's own attributes are Camunda's too
+            if (isCamunda(attribute.getNamespaceURI())
+                    || attribute.getNamespaceURI() == null && isCamunda(element.getNamespaceURI())) {
                 vetCamundaAttribute(file, element, attributeName, value);
             } else if (EXPRESSION.matcher(value).find()) {
                 vetExpression(file, element, value);
             }
         }
+        // the engine reads an element's text as all its text and CDATA joined, comments left out
+        StringBuilder text = new StringBuilder();
         for (org.w3c.dom.Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element childElement) {
                 walkBpmn(file, childElement);
             } else if (child.getNodeType() == org.w3c.dom.Node.TEXT_NODE
                     || child.getNodeType() == org.w3c.dom.Node.CDATA_SECTION_NODE) {
-                String text = child.getNodeValue();
-                if (EXPRESSION.matcher(text).find()) {
-                    vetExpression(file, element, text.strip());
-                }
+                text.append(child.getNodeValue());
             }
+        }
+        if (EXPRESSION.matcher(text).find()) {
+            vetExpression(file, element, text.toString().strip());
         }
     }
 
     private void vetCamundaAttribute(String file, Element element, String name, String value) {
         if ("class".equals(name) || name.endsWith("Class")) {
             throw new Refused(file, element, "no Java classes (camunda:" + name + ")");
+        }
+        if ("businessKey".equals(name)) {
+            throw new Refused(file, element, "no business keys handed to other instances (camunda:in businessKey): "
+                    + "a request's process is started by intake only");
         }
         if ("resource".equals(name)) {
             throw new Refused(file, element, "no resources from outside the deployment (camunda:resource)");
@@ -225,8 +279,8 @@ class DeploymentGuard implements Deployer {
         for (int i = 0; i < attributes.getLength(); i++) {
             Attr attribute = (Attr) attributes.item(i);
             String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
-            if (name.endsWith("expressionLanguage") && !attribute.getValue().toLowerCase(Locale.ROOT)
-                    .contains("feel")) {
+            if ((name.endsWith("expressionLanguage") || name.endsWith("typeLanguage"))
+                    && !FEEL.contains(attribute.getValue().strip().toLowerCase(Locale.ROOT))) {
                 throw new Refused(file, element, "decisions use FEEL only, not " + attribute.getValue());
             }
         }
@@ -240,6 +294,10 @@ class DeploymentGuard implements Deployer {
         if (leaf && EXTERNAL_FUNCTION.matcher(element.getTextContent()).find()) {
             throw new Refused(file, element, "no external (Java) functions in FEEL");
         }
+    }
+
+    private static boolean isCamunda(String namespace) {
+        return CAMUNDA_NS.equals(namespace) || ACTIVITI_NS.equals(namespace);
     }
 
     private static org.w3c.dom.Document parse(String file, byte[] content) {

@@ -24,8 +24,9 @@ import com.sladesk.sla.SlaRecord;
 
 /**
  * What the engine does beyond Camunda's defaults so that nobody bends an SLA: completions carry only form
- * fields ({@link TaskFormFieldsOnly}), non-admin deployments are vetted ({@link DeploymentGuard}), and a
- * deploying user gets no rights on his deployment (Camunda would grant him DELETE).
+ * fields ({@link TaskFormFieldsOnly}), task dates and BPMN errors are for administrators
+ * ({@link EngineCommandRules}), non-admin deployments are vetted ({@link DeploymentGuard}), and a deploying
+ * user gets no rights on his deployment (Camunda would grant him DELETE).
  */
 @Component
 class EngineSafeguards extends AbstractProcessEnginePlugin {
@@ -42,10 +43,12 @@ class EngineSafeguards extends AbstractProcessEnginePlugin {
             configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
         }
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new TaskFormFieldsOnly(configuration));
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(new EngineCommandRules(configuration));
         if (configuration.getCustomPreDeployers() == null) {
             configuration.setCustomPreDeployers(new ArrayList<>());
         }
-        configuration.getCustomPreDeployers().add(new DeploymentGuard(ourDelegates(), modelMethods()));
+        configuration.getCustomPreDeployers().add(new DeploymentGuard(ourDelegates(), modelMethods(),
+                () -> Set.of(context.getBeanDefinitionNames())));
         configuration.setResourceAuthorizationProvider(new NoRightsOnOwnDeployment());
     }
 

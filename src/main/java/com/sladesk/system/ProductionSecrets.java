@@ -16,10 +16,12 @@ public class ProductionSecrets implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (environment.acceptsProfiles(Profiles.of("mysql"))
-                && DEVELOPMENT_SURVEY_SECRET.equals(environment.getProperty("sladesk.survey.secret"))) {
-            throw new IllegalStateException("The survey secret is the development default: set SLADESK_SURVEY_SECRET "
-                    + "to a long random value before starting with the mysql profile");
+        String secret = environment.getProperty("sladesk.survey.secret");
+        if (environment.acceptsProfiles(Profiles.of("mysql")) && (secret == null || secret.strip().length() < 16
+                || DEVELOPMENT_SURVEY_SECRET.equals(secret))) {
+            throw new IllegalStateException("The survey secret is missing, short or the development default: set "
+                    + "SLADESK_SURVEY_SECRET to a long random value (16 characters at least) before starting with "
+                    + "the mysql profile");
         }
     }
 

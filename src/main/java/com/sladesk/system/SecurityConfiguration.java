@@ -2,9 +2,6 @@ package com.sladesk.system;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -18,14 +15,17 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
-import com.sladesk.request.ServiceRequestRepository;
+import com.sladesk.request.CustomerProxies;
 
 /**
- * Our API, actuator and managers' pages: HTTP basic against Camunda's users, groups as authorities.
+ * Our API, actuator and managers' pages: HTTP basic against Camunda's users, groups as authorities, or for
+ * reading, the session of the Camunda webapps' login (managers' pages send a browser without one there).
  * The engine REST API: Camunda's own basic-auth filter, so engine authorizations apply to the caller.
  * Customers' pages (web form, survey): open, with CSRF protection.
  * The webapps (Cockpit, Tasklist, Admin) keep their own session login and CSRF protection.
@@ -37,15 +37,23 @@ public class SecurityConfiguration {
     static final String[] RECLASSIFY_GROUPS = {Groups.SERVICE_DESK, Groups.TECH_SUPPORT, Groups.TEAM_LEADS,
             Groups.SERVICE_MANAGERS, Groups.SERVICE_DIRECTORS, Groups.ADMIN};
     static final String[] REPORT_GROUPS = {Groups.SERVICE_MANAGERS, Groups.SERVICE_DIRECTORS, Groups.ADMIN};
-    static final List<String> ACT_FOR_CUSTOMER_GROUPS = List.of(Groups.INTEGRATIONS, Groups.TEAM_LEADS,
-            Groups.SERVICE_MANAGERS, Groups.SERVICE_DIRECTORS, Groups.ADMIN);
+    /** The webapps' login page, shared by Tasklist, Cockpit, Admin and our manager pages. */
+    static final String STAFF_LOGIN = "/camunda/app/welcome/default/";
+
+    /** Our pages load scripts, styles and data from us only, and run no inline script. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+            + "frame-ancestors 'none'; form-action 'self'";
+
     static final String[] STAFF_GROUPS = {Groups.SERVICE_DESK, Groups.TECH_SUPPORT, Groups.EXPERTS, Groups.TEAM_LEADS,
             Groups.SERVICE_MANAGERS, Groups.SERVICE_DIRECTORS, Groups.INTEGRATIONS, Groups.ADMIN};
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ServiceRequestRepository serviceRequests) throws Exception {
-        AuthorizationManager<RequestAuthorizationContext> actingForTheCustomer = actingForTheCustomer(serviceRequests);
+    SecurityFilterChain apiSecurity(HttpSecurity http, CustomerProxies proxies) throws Exception {
+        // confirming and reopening are the customer's answers (CustomerProxiesByGroup)
+        AuthorizationManager<RequestAuthorizationContext> actingForTheCustomer = (user, context) ->
+                new AuthorizationDecision(proxies.mayActFor(user.get(), context.getVariables().get("key")));
         http.securityMatcher("/api/**", "/actuator/**", "/manager/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -61,28 +69,18 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/**").hasAnyAuthority(STAFF_GROUPS)
                         .anyRequest().hasAuthority(Groups.ADMIN))
                 .httpBasic(withDefaults())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // one staff login: the webapps' session counts on our pages; a browser without it goes to that login
+                .addFilterBefore(new CamundaSessionLogin(), BasicAuthenticationFilter.class)
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint(STAFF_LOGIN), PathPatternRequestMatcher.withDefaults()
+                                .matcher("/manager/**")))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                // the webapps own the session; changing its id here would log out the page's other requests
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 // stateless basic auth: no cookie, so no cross-site request to forge
                 .csrf(AbstractHttpConfigurer::disable);
         return http.build();
-    }
-
-    /**
-     * Confirming and reopening are the customer's answers: a channel gives them, or they are recorded for the
-     * customer by an agent of the request's team, a lead, a manager, a director or an administrator.
-     */
-    static AuthorizationManager<RequestAuthorizationContext> actingForTheCustomer(ServiceRequestRepository requests) {
-        return (authentication, context) -> {
-            Set<String> groups = authentication.get().getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                    .collect(Collectors.toSet());
-            if (ACT_FOR_CUSTOMER_GROUPS.stream().anyMatch(groups::contains)) {
-                return new AuthorizationDecision(true);
-            }
-            // an unknown key passes on to the controller's 404
-            return new AuthorizationDecision(requests.findByRequestKey(context.getVariables().get("key"))
-                    .map(request -> groups.contains(request.getTeam())).orElse(groups.stream()
-                            .anyMatch(List.of(STAFF_GROUPS)::contains)));
-        };
     }
 
     /** Customers' pages: no login; the forms carry Spring Security's CSRF token (session-bound). */
@@ -90,7 +88,8 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain customerPages(HttpSecurity http) throws Exception {
         http.securityMatcher("/support", "/support/**", "/survey/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
     }
 

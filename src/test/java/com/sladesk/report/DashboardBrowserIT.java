@@ -24,6 +24,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -90,8 +91,17 @@ class DashboardBrowserIT {
 
     @Test
     void theChartsShowTheNumbersTheReportApiReturns() throws Exception {
-        // when the manager logs in (HTTP basic, as the browser's login dialog would send it) and opens February
-        browser.get("http://manager.sun:demo@localhost:" + port + "/manager");
+        // when the manager, not logged in, opens the dashboard, he is sent to the staff login of Tasklist and
+        // Cockpit, logs in there, and opens the dashboard again without another prompt
+        browser.get("http://localhost:" + port + "/manager");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains(
+                "/camunda/app/welcome/") && !d.findElements(By.cssSelector("input[ng-model=username]")).isEmpty());
+        browser.findElement(By.cssSelector("input[ng-model=username]")).sendKeys("manager.sun");
+        browser.findElement(By.cssSelector("input[type=password]")).sendKeys(ApiClient.DEMO_PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(
+                By.cssSelector("input[ng-model=username]")).isEmpty());
+        browser.get("http://localhost:" + port + "/manager");
         awaitLoaded();
 
         // then it shows the last 30 days up to today in the report zone (2024-03-10 in Shanghai), and "last week"
@@ -163,8 +173,12 @@ class DashboardBrowserIT {
     }
 
     private void awaitLoaded() {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElement(By.id("status")).getText()
-                .isEmpty() || d.findElement(By.tagName("body")).getDomAttribute("data-loaded") != null);
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElement(By.id("status")).getText()
+                    .isEmpty() || d.findElement(By.tagName("body")).getDomAttribute("data-loaded") != null);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the dashboard did not load at " + browser.getCurrentUrl(), e);
+        }
     }
 
     private String input(String name) {

@@ -30,6 +30,7 @@ import com.sladesk.notify.Notification;
 import com.sladesk.notify.NotificationRepository;
 import com.sladesk.request.ServiceRequestProcess.Var;
 import com.sladesk.support.ApiClient;
+import com.sladesk.support.WebappSession;
 import com.sladesk.survey.SurveyLinks;
 
 /**
@@ -83,7 +84,7 @@ class TamperProofIT {
         HttpResponse<String> candidate = api.post("/engine-rest/task/" + task + "/identity-links", AGENT,
                 "{\"groupId\":\"experts\",\"type\":\"candidate\"}");
         // and does the same through Tasklist's own session API
-        TasklistSession tasklist = new TasklistSession(AGENT);
+        WebappSession tasklist = new WebappSession(api, AGENT);
         String engine = "/camunda/api/engine/engine/default/task/" + task;
         HttpResponse<String> tasklistTeam = tasklist.send("PUT", engine + "/variables/team",
                 "{\"value\":\"experts\",\"type\":\"String\"}");
@@ -115,11 +116,24 @@ class TamperProofIT {
         assertThat(jobDueDates(key)).contains(instant(resolve.path("due").asText()))
                 .noneMatch(due -> due.startsWith("2099"));
 
+        // and nobody but an administrator ends it with a BPMN error or moves its dates, not even a lead
+        HttpResponse<String> bpmnError = api.post("/engine-rest/task/" + resolveTask + "/bpmnError", AGENT,
+                "{\"errorCode\":\"done\",\"variables\":{\"team\":{\"value\":\"experts\"}}}");
+        assertThat(bpmnError.statusCode()).as(bpmnError.body()).isEqualTo(403);
+        HttpResponse<String> leadDates = api.send(api.requestAs("/engine-rest/task/" + resolveTask, "lead.chen")
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"Resolve request\",\"due\":\"" + FAR_FUTURE + "\",\"priority\":1,"
+                                + "\"assignee\":\"" + AGENT + "\"}")));
+        assertThat(leadDates.statusCode()).as(leadDates.body()).isEqualTo(403);
+        assertThat(api.getJson("/engine-rest/task/" + resolveTask, "admin").path("due").asText())
+                .isEqualTo(resolve.path("due").asText());
+
         // and a lead may reassign the task, an agent may not
         assertThat(api.post("/engine-rest/task/" + resolveTask + "/assignee", OTHER_TEAMS_AGENT,
                 "{\"userId\":\"" + OTHER_TEAMS_AGENT + "\"}").statusCode()).isIn(403, 404);
-        assertThat(api.post("/engine-rest/task/" + resolveTask + "/assignee", "lead.chen",
-                "{\"userId\":\"agent.li\"}").statusCode()).isEqualTo(204);
+        HttpResponse<String> reassigned = api.post("/engine-rest/task/" + resolveTask + "/assignee", "lead.chen",
+                "{\"userId\":\"agent.li\"}");
+        assertThat(reassigned.statusCode()).as(reassigned.body()).isEqualTo(204);
         assertThat(api.getJson("/engine-rest/task/" + resolveTask, "admin").path("assignee").asText())
                 .isEqualTo("agent.li");
     }
@@ -145,6 +159,12 @@ class TamperProofIT {
         assertThat(request.path("messages").size()).isEqualTo(messages);
         assertThat(request.path("status").asText()).isEqualTo("WAITING_ON_CUSTOMER");
         assertThat(clock(request, "RESOLUTION").path("state").asText()).isEqualTo("PAUSED");
+
+        // and an agent of another team may not record the customer's words either
+        assertThat(api.post("/api/requests/" + key + "/messages", OTHER_TEAMS_AGENT, json.createObjectNode()
+                .put("author", "AGENT").put("onBehalfOfCustomer", true).put("body", "It works")).statusCode())
+                .isEqualTo(403);
+        assertThat(status(key)).isEqualTo("WAITING_ON_CUSTOMER");
 
         // when the agent records what the customer said on the phone
         HttpResponse<String> phone = api.post("/api/requests/" + key + "/messages", AGENT, json.createObjectNode()
@@ -267,20 +287,54 @@ class TamperProofIT {
         HttpResponse<String> javaClass = api.deploy("designer", "attack", "service-request.bpmn", serviceRequest
                 .replace("camunda:delegateExpression=\"${startSlaClocksDelegate}\"",
                         "camunda:class=\"com.sladesk.sla.StartSlaClocksDelegate\""));
+        HttpResponse<String> listenerClass = api.deploy("designer", "attack", "service-request.bpmn", serviceRequest
+                .replace("<camunda:taskListener delegateExpression=\"${recordClaimListener}\"",
+                        "<camunda:taskListener class=\"com.sladesk.request.RecordClaimListener\""));
         HttpResponse<String> bean = api.deploy("designer", "attack", "service-request.bpmn", serviceRequest
                 .replace("${startSlaClocksDelegate}", "${identityService}"));
         HttpResponse<String> javascript = api.deploy("designer", "attack", "sla-targets.dmn", targets
                 .replaceFirst("<inputExpression ", "<inputExpression expressionLanguage=\"javascript\" "));
+        // and hides an expression behind a comment, under Activiti's namespace, or in a call with a business key
+        HttpResponse<String> split = api.deploy("designer", "attack", "service-request.bpmn", serviceRequest
+                .replace("${outcome == 'RESOLVED'}", "$<!-- -->{''.getClass().forName('java.lang.Runtime') != null}"));
+        HttpResponse<String> activiti = api.deploy("designer", "attack", "service-request.bpmn", serviceRequest
+                .replace("xmlns:camunda=", "xmlns:activiti=\"http://activiti.org/bpmn\" xmlns:camunda=")
+                .replace("camunda:delegateExpression=\"${startSlaClocksDelegate}\"",
+                        "activiti:class=\"com.sladesk.sla.StartSlaClocksDelegate\""));
+        HttpResponse<String> businessKey = api.deploy("designer", "attack", "call.bpmn", """
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" \
+                xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Call" targetNamespace="x">
+                  <bpmn:process id="Attack_Call" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <bpmn:startEvent id="StartEvent_Call" />
+                    <bpmn:callActivity id="Call_ServiceRequest" calledElement="ServiceRequest">
+                      <bpmn:extensionElements><camunda:in businessKey="SR-000001" /></bpmn:extensionElements>
+                    </bpmn:callActivity>
+                    <bpmn:sequenceFlow id="Flow_Call" sourceRef="StartEvent_Call" targetRef="Call_ServiceRequest" />
+                  </bpmn:process>
+                </bpmn:definitions>""");
+        HttpResponse<String> form = api.deploy("designer", "attack", "resolve-request.form",
+                resource("/processes/resolve-request.form").replace("\"key\": \"question\"",
+                        "\"key\": \"autoCloseAt\""));
 
         // then each is refused, naming the rule
         assertThat(script.statusCode()).isEqualTo(400);
         assertThat(script.body()).contains("no scripts");
         assertThat(javaClass.statusCode()).isEqualTo(400);
         assertThat(javaClass.body()).contains("Task_StartSlaClocks").contains("no Java classes");
+        assertThat(listenerClass.statusCode()).isEqualTo(400);
+        assertThat(listenerClass.body()).contains("Task_RespondToCustomer").contains("no Java classes");
         assertThat(bean.statusCode()).isEqualTo(400);
         assertThat(bean.body()).contains("delegate expression names one of SLA Desk's delegates");
         assertThat(javascript.statusCode()).isEqualTo(400);
         assertThat(javascript.body()).contains("FEEL only");
+        assertThat(split.statusCode()).isEqualTo(400);
+        assertThat(split.body()).contains("Flow_Resolved").contains("goes beyond");
+        assertThat(activiti.statusCode()).isEqualTo(400);
+        assertThat(activiti.body()).contains("no Java classes");
+        assertThat(businessKey.statusCode()).isEqualTo(400);
+        assertThat(businessKey.body()).contains("Call_ServiceRequest").contains("business key");
+        assertThat(form.statusCode()).isEqualTo(400);
+        assertThat(form.body()).contains("autoCloseAt");
 
         // and a re-arranged ServiceRequest and a changed SlaTargets pass
         HttpResponse<String> renamed = api.deploy("designer", "designer's change", "service-request.bpmn",
@@ -349,38 +403,6 @@ class TamperProofIT {
         assertThat(page.statusCode()).isEqualTo(409);
         assertThat(answer.statusCode()).isEqualTo(409);
         assertThat(requests.findByRequestKey(key).orElseThrow().getSatisfactionScore()).isNull();
-    }
-
-    /** A browser logged into Tasklist: session cookie and Camunda's CSRF token, as Tasklist itself sends them. */
-    private final class TasklistSession {
-
-        private final CookieManager cookies = new CookieManager();
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
-
-        TasklistSession(String user) throws Exception {
-            http.send(HttpRequest.newBuilder(api.uri("/camunda/app/tasklist/default/")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> login = http.send(request("/camunda/api/admin/auth/user/default/login/tasklist")
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
-                            + ApiClient.DEMO_PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-            // the session changed at login; Tasklist's next page load brings the new CSRF token
-            http.send(request("/camunda/app/tasklist/default/").GET().build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> send(String method, String path, String body) throws Exception {
-            return http.send(request(path).header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        private HttpRequest.Builder request(String path) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(path));
-            cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst()
-                    .ifPresent(token -> request.header("X-XSRF-TOKEN", token.getValue()));
-            return request;
-        }
     }
 
     private String created() throws Exception {
