@@ -100,6 +100,10 @@ class AbuseIT {
         assertThat(raw("127.0.0.2", "GET /engine-rest/user HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
                 + ApiClient.basic("admin", "demo") + "\r\nConnection: close\r\n\r\n", null, 0).status())
                 .isEqualTo(429);
+        String login = "username=admin&password=demo";
+        assertThat(raw("127.0.0.2", "POST /camunda/api/admin/auth/user/default/login/cockpit HTTP/1.1\r\n"
+                + "Host: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                + login.length() + "\r\nConnection: close\r\n\r\n" + login, null, 0).status()).isEqualTo(429);
 
         // and admin, from his own address, logs in at once with the right password
         long started = System.nanoTime();
