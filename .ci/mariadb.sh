@@ -1,6 +1,6 @@
 # Sourced by .ci/run and .ci/benchmark: start_mariadb PORT [extra mariadbd options] starts a MariaDB from
 # Debian's packages on 127.0.0.1 with a throwaway data dir and a database `sladesk` (user and password
-# `sladesk`); it stops and is removed when the calling script exits.
+# `sladesk`, who may also create databases named sladesk*); it stops and is removed when the calling script exits.
 
 # mariadbd and friends live in /usr/sbin, which a non-login shell may not have on PATH
 export PATH="$PATH:/usr/sbin:/sbin"
@@ -44,7 +44,8 @@ start_mariadb() {
   mariadb --socket="$SOCKET" -uroot <<'SQL'
 CREATE DATABASE sladesk CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 CREATE USER 'sladesk'@'127.0.0.1' IDENTIFIED BY 'sladesk';
-GRANT ALL PRIVILEGES ON sladesk.* TO 'sladesk'@'127.0.0.1';
+-- the crash and outage tests make databases of their own beside it (sladesk_nodes, sladesk_outage)
+GRANT ALL PRIVILEGES ON `sladesk%`.* TO 'sladesk'@'127.0.0.1';
 SQL
 }
 

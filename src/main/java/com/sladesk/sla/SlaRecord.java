@@ -39,6 +39,11 @@ public class SlaRecord {
         return Date.from(counting(execution, metric).getDueAt());
     }
 
+    /** Whether the metric's clock has stopped (its target met or missed, the request answered or resolved). */
+    public boolean isStopped(DelegateExecution execution, String metric) {
+        return clocks.clock(ServiceRequestProcess.requestId(execution), SlaMetric.valueOf(metric)).isStopped();
+    }
+
     /** Whether escalation of the metric has another level to wait for. */
     public boolean hasNextLevel(DelegateExecution execution, String metric) {
         SlaClock clock = clocks.clock(ServiceRequestProcess.requestId(execution), SlaMetric.valueOf(metric));

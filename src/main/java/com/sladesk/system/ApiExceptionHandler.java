@@ -78,7 +78,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (ex.getCause() instanceof JsonProcessingException json && json.getOriginalMessage() != null
                 && json.getOriginalMessage().startsWith("Duplicate field '")) {
-            String field = json.getOriginalMessage().split("'")[1];
+            String message = json.getOriginalMessage();
+            String field = message.substring(message.indexOf('\'') + 1, Math.max(message.indexOf('\'') + 1,
+                    message.lastIndexOf('\'')));
             return problem(field + ": given twice", List.of(Map.of("field", field, "message", "given twice")));
         }
         if (ex.getCause() instanceof JsonProcessingException json) {

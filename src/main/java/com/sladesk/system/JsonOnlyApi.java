@@ -1,6 +1,7 @@
 package com.sladesk.system;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
@@ -14,8 +15,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * A state-changing call of our API carries JSON or no body. A browser on another site can send only forms
- * and text/plain without asking first, so a logged-in browser cannot be made to change a request.
+ * A state-changing call of our API carries JSON or no body, and never comes from a page of another site. A
+ * browser on another site can send only forms, text/plain or bodiless calls (no-cors fetch, sendBeacon) without
+ * asking first, and it names their origin: refused, so a logged-in browser cannot be made to change a request.
+ * The path is read decoded, as the dispatcher reads it ({@code /%61pi/...} is {@code /api/...}).
  */
 class JsonOnlyApi extends OncePerRequestFilter {
 
@@ -23,12 +26,17 @@ class JsonOnlyApi extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/") || READING.contains(request.getMethod());
+        return !path(request).startsWith("/api/") || READING.contains(request.getMethod());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (fromAnotherSite(request)) {
+            Problems.write(response, HttpStatus.FORBIDDEN, "Cross-site request",
+                    "The API does not take changes from a page of another site");
+            return;
+        }
         String contentType = request.getContentType();
         if (contentType != null && !isJson(contentType)) {
             Problems.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
@@ -36,6 +44,29 @@ class JsonOnlyApi extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    static String path(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
+    }
+
+    private static boolean fromAnotherSite(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+            return true;
+        }
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            return false;
+        }
+        try {
+            URI from = URI.create(origin);
+            String host = request.getHeader("Host");
+            return from.getAuthority() == null || !from.getAuthority().equalsIgnoreCase(host);
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
     }
 
     private static boolean isJson(String contentType) {

@@ -65,16 +65,17 @@ class LoginThrottle extends OncePerRequestFilter {
 
     private static boolean isLogin(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
-        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
-                || "POST".equals(request.getMethod()) && request.getRequestURI().startsWith(WEBAPP_LOGIN)
-                        && request.getRequestURI().contains("/login/");
+        // any credentials count, however spelt ("Basic:", a tab, lower case): the server decides what they are
+        return authorization != null
+                || "POST".equals(request.getMethod()) && JsonOnlyApi.path(request).startsWith(WEBAPP_LOGIN)
+                        && JsonOnlyApi.path(request).contains("/login/");
     }
 
     /** A 401 of a login form, or one that asks for credentials again (not, say, a webhook's bad signature). */
     private static boolean failedLogin(HttpServletRequest request, HttpServletResponse response) {
         return response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED
-                && (response.getHeader("WWW-Authenticate") != null || !request.getRequestURI().startsWith("/api/")
-                        && !request.getRequestURI().startsWith("/engine-rest/"));
+                && (response.getHeader("WWW-Authenticate") != null || !JsonOnlyApi.path(request).startsWith("/api/")
+                        && !JsonOnlyApi.path(request).startsWith("/engine-rest/"));
     }
 
     private void forgetExpired(Instant now) {

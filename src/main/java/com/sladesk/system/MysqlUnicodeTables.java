@@ -40,7 +40,7 @@ class MysqlUnicodeTables extends AbstractProcessEnginePlugin {
         if (!"mysql".equals(type) && !"mariadb".equals(type)) {
             return;
         }
-        try (Connection connection = configuration.getDataSource().getConnection();
+        try (Connection connection = LongStatements.untimed(configuration.getDataSource().getConnection());
                 Statement statement = connection.createStatement()) {
             List<String> tables = strings(statement, "select table_name from information_schema.tables "
                     + "where table_schema = database() and table_name like 'ACT\\_%' "

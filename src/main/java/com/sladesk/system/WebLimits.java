@@ -11,7 +11,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
-/** The filters in front of everything: body sizes, the login throttle, JSON-only API changes. */
+/**
+ * The filters in front of everything: body sizes, the login throttle, JSON-only API changes, 503 when the
+ * database is out of reach.
+ */
 @Configuration
 @EnableConfigurationProperties(WebLimits.Properties.class)
 class WebLimits {
@@ -46,6 +49,14 @@ class WebLimits {
     FilterRegistrationBean<JsonOnlyApi> jsonOnlyApi() {
         FilterRegistrationBean<JsonOnlyApi> registration = new FilterRegistrationBean<>(new JsonOnlyApi());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<DatabaseUnavailable> databaseUnavailable() {
+        FilterRegistrationBean<DatabaseUnavailable> registration = new FilterRegistrationBean<>(
+                new DatabaseUnavailable());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 }

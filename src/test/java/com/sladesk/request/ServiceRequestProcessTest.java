@@ -185,6 +185,33 @@ class ServiceRequestProcessTest extends ProcessTestSupport {
     }
 
     @Test
+    void anUnansweredRequestBreachesItsResolutionTargetOnTimeAndEachEventStaysSingle() {
+        // given a VIP outage (first response 15 min, resolution 4 h) nobody answers
+        ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
+        ProcessInstance instance = instanceOf(request);
+
+        // when its resolution target passes without a first response
+        passes(Duration.ofHours(4).plusSeconds(1), instance);
+
+        // then the resolution clock warned, breached and escalated at its instants, in the first response stage
+        RequestView view = view(request);
+        assertThat(events(view, "RESOLUTION")).containsExactly("WARNING", "BREACHED", "ESCALATED");
+        assertThat(view.events()).filteredOn(e -> e.metric().equals("RESOLUTION")).extracting(EventView::at)
+                .startsWith(T0.plus(Duration.ofHours(3)), T0.plus(Duration.ofHours(4)));
+        assertThat(clock(view, "RESOLUTION").state()).isEqualTo("BREACHED");
+        assertThat(instance).isWaitingAt(ServiceRequestProcess.TASK_RESPOND_TO_CUSTOMER);
+
+        // and when the agent answers at last and resolution goes on, nothing fires a second time
+        complete(task(instance), withVariables(Var.REPLY, "Very sorry for the wait."));
+        passes(Duration.ofHours(2), instance);
+        view = view(request);
+        assertThat(view.events()).extracting(e -> e.metric() + "/" + e.type() + "/" + e.level())
+                .doesNotHaveDuplicates();
+        assertThat(events(view, "FIRST_RESPONSE")).startsWith("WARNING", "BREACHED", "ESCALATED");
+        assertThat(instance).isWaitingAt(ServiceRequestProcess.TASK_RESOLVE_REQUEST);
+    }
+
+    @Test
     void transferToExpertsGoesToTheExpertTeamAndBackToTheAgent() {
         // given
         ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
