@@ -90,7 +90,7 @@ class TwoNodeCrashIT {
             Instant crash;
             int orphans;
             try (Connection db = DriverManager.getConnection(url, "sladesk", "sladesk")) {
-                sleepUntil(start.plusSeconds(33));
+                sleepUntil(start.plusSeconds(36));
                 Eventually.await("node A holding timer jobs", Duration.ofSeconds(15), () -> {
                     long held = count(db, "select count(*) from ACT_RU_JOB where LOCK_OWNER_ like 'node-a/%'");
                     return held > 0 ? Optional.of((int) held) : Optional.empty();
