@@ -53,15 +53,20 @@ public final class AppNode implements AutoCloseable {
         return new AppNode(name, port, builder.start(), log);
     }
 
-    /** Waits until /actuator/health answers UP. */
+    /** Waits until /actuator/health answers UP; a node that does not come up is stopped. */
     public AppNode awaitUp(Duration timeout) throws Exception {
-        Eventually.await(name + " up", timeout, () -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see " + log);
-            }
-            return health() == 200 ? Optional.of(true) : Optional.empty();
-        });
-        return this;
+        try {
+            Eventually.await(name + " up", timeout, () -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see " + log);
+                }
+                return health() == 200 ? Optional.of(true) : Optional.empty();
+            });
+            return this;
+        } catch (Exception | AssertionError e) {
+            close();
+            throw e;
+        }
     }
 
     public int health() {
