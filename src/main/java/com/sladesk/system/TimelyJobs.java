@@ -9,7 +9,6 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -17,8 +16,15 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.DefaultJobConfiguration.JobConfiguration;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +43,18 @@ class TimelyJobs extends AbstractProcessEnginePlugin {
 
     private ProcessEngineConfigurationImpl configuration;
 
+    /**
+     * The job executor Camunda's starter would configure from camunda.bpm.job-execution, as a
+     * {@link FairJobExecutor}.
+     */
+    @Bean
+    @ConditionalOnProperty(prefix = "camunda.bpm.job-execution", name = "enabled", havingValue = "true",
+            matchIfMissing = true)
+    static JobExecutor jobExecutor(@Qualifier(JobConfiguration.CAMUNDA_TASK_EXECUTOR_QUALIFIER) TaskExecutor tasks,
+            CamundaBpmProperties properties) {
+        return FairJobExecutor.like((SpringJobExecutor) JobConfiguration.jobExecutor(tasks, properties));
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         this.configuration = configuration;
@@ -45,18 +63,12 @@ class TimelyJobs extends AbstractProcessEnginePlugin {
         configuration.setFailedJobRetryTimeCycle("PT5S,PT10S,PT20S,PT40S,PT1M");
     }
 
-    /**
-     * Each node names its locks after its host name (an operator sees which node holds a job), and polls when idle
-     * at its own pace, between three quarters of max-wait and max-wait: nodes started together would otherwise
-     * poll in step, and the one whose poll comes first after a timer falls due would take every timer.
-     */
+    /** Each node names its locks after its host name: an operator sees which node holds a job. */
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         JobExecutor jobExecutor = configuration.getJobExecutor();
         if (jobExecutor != null) {
             jobExecutor.setLockOwner(configuration.getHostname() + "/" + UUID.randomUUID());
-            int maxWait = (int) jobExecutor.getMaxWait();
-            jobExecutor.setMaxWait(maxWait - ThreadLocalRandom.current().nextInt(maxWait / 4 + 1));
         }
     }
 

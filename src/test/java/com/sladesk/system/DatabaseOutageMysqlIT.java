@@ -219,6 +219,10 @@ class DatabaseOutageMysqlIT {
                         "outage-customer", Instant.now()));
                 slowest.accumulateAndGet((System.nanoTime() - started) / 1_000_000, Math::max);
                 statuses.add(response.statusCode());
+                if (response.statusCode() >= 500 && response.statusCode() != 503) {
+                    System.out.printf("Outage: intake %s answered %d: %s%n", externalId, response.statusCode(),
+                            response.body());
+                }
                 if (response.statusCode() == 200 || response.statusCode() == 201) {
                     answered.complete(null);
                 } else {
