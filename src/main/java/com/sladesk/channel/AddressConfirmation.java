@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.web.ErrorResponseException;
 
 import com.sladesk.notify.Notification;
 import com.sladesk.notify.Outbox;
@@ -19,11 +18,12 @@ import com.sladesk.request.Customer;
 import com.sladesk.request.CustomerRepository;
 import com.sladesk.request.RequestReceived;
 import com.sladesk.request.ServiceRequest;
-import com.sladesk.request.ServiceRequestProcess;
 import com.sladesk.request.ServiceRequestRepository;
 import com.sladesk.sla.Reclassify;
-import com.sladesk.sla.Reclassifying;
+import com.sladesk.process.Reclassifying;
 import com.sladesk.survey.SurveyProperties;
+import com.sladesk.request.DeskClock;
+import com.sladesk.request.RequestStateException;
 
 /**
  * A web form post may name anyone's e-mail address, so its request runs on the default tier, under a sender
@@ -81,7 +81,7 @@ class AddressConfirmation {
         Matcher m = TOKEN.matcher(token);
         if (!m.matches() || !Signatures.verify(links.secret(), (m.group(1) + "." + m.group(2))
                 .getBytes(StandardCharsets.UTF_8), "sha256=" + m.group(3))
-                || ServiceRequestProcess.now().isAfter(Instant.ofEpochSecond(Long.parseLong(m.group(2))))) {
+                || DeskClock.now().isAfter(Instant.ofEpochSecond(Long.parseLong(m.group(2))))) {
             return Optional.empty();
         }
         return requests.findByRequestKey(m.group(1)).filter(request -> !request.isSenderVerified());
@@ -109,7 +109,7 @@ class AddressConfirmation {
         try {
             reclassifying.reclassify(request.getRequestKey(), new Reclassify(null, null, owner.getTier(),
                     "The sender confirmed the e-mail address of " + owner.getCustomerRef()), "web-form");
-        } catch (ErrorResponseException closedAlready) {
+        } catch (RequestStateException closedAlready) {
             // a resolved or closed request keeps its classification; it is the owner's all the same
         }
     }

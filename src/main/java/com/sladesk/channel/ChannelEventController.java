@@ -21,10 +21,10 @@ import com.sladesk.notify.Signatures;
 import com.sladesk.request.Channel;
 import com.sladesk.request.InvalidRequestException;
 import com.sladesk.request.RequestIntake;
-import com.sladesk.request.ServiceRequestProcess;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import com.sladesk.request.DeskClock;
 
 /**
  * Webhooks of the chat, social, WeChat, app and phone gateways. The gateway signs the raw body with the
@@ -68,7 +68,7 @@ class ChannelEventController {
                 : event.sentAt() == null ? null : event.sentAt().toInstant();
         if (receivedAt != null) {
             RequestIntake.checkReceivedAt(source == Channel.PHONE ? "call.startedAt" : "sentAt", receivedAt,
-                    ServiceRequestProcess.now());
+                    DeskClock.now());
         }
         ChannelInbox.Accepted accepted = inbox.accept(new Inbound(source, event.eventId(),
                 Inbound.Conversation.of(event.conversationId()), event.customer(), event.subject(), event.text(),

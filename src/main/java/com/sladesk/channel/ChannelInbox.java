@@ -6,8 +6,6 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,11 +21,12 @@ import com.sladesk.request.RequestIntake;
 import com.sladesk.request.RequestMessage;
 import com.sladesk.request.RequestStatus;
 import com.sladesk.request.ServiceRequest;
-import com.sladesk.request.ServiceRequestProcess;
 import com.sladesk.request.ServiceRequestRepository;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import com.sladesk.request.DeskClock;
+import com.sladesk.request.UniqueKeyRace;
 
 /**
  * Where every channel's messages enter: a message that belongs to an open request is added to it (which
@@ -38,7 +37,6 @@ import jakarta.validation.Validator;
 @Service
 public class ChannelInbox {
 
-    private static final int ATTEMPTS = 3;
     private static final Set<RequestStatus> FINISHED = EnumSet.of(RequestStatus.CLOSED, RequestStatus.CLOSED_NO_REPLY);
 
     public enum Outcome {
@@ -73,27 +71,16 @@ public class ChannelInbox {
     }
 
     Accepted accept(Inbound inbound) {
-        for (int attempt = 1; ; attempt++) {
-            Optional<Accepted> seen = transaction.execute(status -> events
-                    .findByChannelAndEventId(inbound.channel(), inbound.eventId())
-                    .map(event -> new Accepted(requests.findById(event.getRequestId()).orElseThrow().getRequestKey(),
-                            Outcome.DUPLICATE)));
-            if (seen.isPresent()) {
-                return seen.get();
-            }
-            try {
-                return transaction.execute(status -> process(inbound));
-            } catch (DataIntegrityViolationException | PessimisticLockingFailureException race) {
-                // another node took this event, or this customer, first: the next round reads what it wrote
-                if (attempt == ATTEMPTS) {
-                    throw race;
-                }
-            }
-        }
+        // another node may take this event, or this customer, first: the next round reads what it wrote
+        return UniqueKeyRace.existingOrCreated(
+                () -> transaction.execute(status -> events.findByChannelAndEventId(inbound.channel(), inbound.eventId())
+                        .map(event -> new Accepted(requests.findById(event.getRequestId()).orElseThrow()
+                                .getRequestKey(), Outcome.DUPLICATE))),
+                () -> transaction.execute(status -> process(inbound)));
     }
 
     private Accepted process(Inbound inbound) {
-        Instant now = ServiceRequestProcess.now();
+        Instant now = DeskClock.now();
         Optional<ServiceRequest> thread = threadOf(inbound);
         if (thread.isPresent()) {
             ServiceRequest request = thread.get();

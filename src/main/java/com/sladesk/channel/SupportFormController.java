@@ -19,7 +19,6 @@ import com.sladesk.request.Category;
 import com.sladesk.request.Channel;
 import com.sladesk.request.NewRequest;
 import com.sladesk.request.ServiceRequest;
-import com.sladesk.request.ServiceRequestProcess;
 import com.sladesk.request.ServiceRequestRepository;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,6 +28,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import com.sladesk.request.DeskClock;
 
 /**
  * The customers' web form at /support, no login: validated on the server, CSRF-protected (Spring Security's
@@ -81,7 +81,7 @@ class SupportFormController {
             return form(model, null);
         }
         String email = form.email().trim().toLowerCase();
-        Instant now = ServiceRequestProcess.now();
+        Instant now = DeskClock.now();
         String client = request.getRemoteAddr();
         if (requests.countByChannelAndCustomer_EmailAndCreatedAtAfter(Channel.WEB, email, now.minus(RATE_WINDOW))
                 >= properties.webForm().maxPerHour() || events.countByChannelAndClientAddressAndReceivedAtAfter(

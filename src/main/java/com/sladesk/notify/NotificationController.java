@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.sladesk.request.RequestConversation;
+import com.sladesk.request.RequestNotFoundException;
 import com.sladesk.request.ServiceRequestRepository;
 
 /** The outbox rows of one request: what was sent to whom, and what is still pending or failed, and why. */
@@ -35,7 +35,7 @@ class NotificationController {
 
     @GetMapping("/api/requests/{key}/notifications")
     List<NotificationView> of(@PathVariable String key) {
-        long id = requests.findByRequestKey(key).orElseThrow(() -> RequestConversation.notFound(key)).getId();
+        long id = requests.findByRequestKey(key).orElseThrow(() -> new RequestNotFoundException(key)).getId();
         return notifications.findByRequestIdOrderByIdAsc(id).stream().map(NotificationView::of).toList();
     }
 }

@@ -30,13 +30,15 @@ public class Outbox {
             String dedupeKey, Instant now) {
         String target = webhooks.channels().get(request.getChannel());
         if (target != null) {
-            save(new Notification(request.getId(), kind, "webhook:" + target, subject, text, dedupeKey, now)
+            save(new Notification(request.getId(), kind, Recipient.webhook(target).address(), subject, text, dedupeKey,
+                    now)
                     .threaded(null, request.getConversationId() != null ? request.getConversationId()
                             : request.getExternalId()));
             return;
         }
         String address = request.getCustomer().getEmail();
-        String recipient = "customer:" + (address != null ? address : request.getCustomer().getCustomerRef());
+        String recipient = Recipient.customer(address != null ? address : request.getCustomer().getCustomerRef())
+                .address();
         // the customer's own mail is what our answer replies to, so their mail program threads it
         String answers = request.getChannel() == Channel.EMAIL ? request.getExternalId() : null;
         save(new Notification(request.getId(), kind, recipient, "[%s] %s".formatted(request.getRequestKey(), subject),
@@ -44,19 +46,20 @@ public class Outbox {
     }
 
     /** A notice to staff about no single request (a report): once per dedupe key. */
-    public void toStaff(Notification.Kind kind, String recipient, String subject, String text, String dedupeKey,
+    public void toStaff(Notification.Kind kind, Recipient recipient, String subject, String text, String dedupeKey,
             Instant now) {
         toStaff(null, kind, recipient, subject, text, dedupeKey, now);
     }
 
-    /** A notice to staff: {@code user:<id>} or {@code group:<id>} by e-mail, plus the group's webhook if any. */
-    public void toStaff(Long requestId, Notification.Kind kind, String recipient, String subject, String text,
+    /** A notice to a staff user or group by e-mail, plus the group's webhook if any. */
+    public void toStaff(Long requestId, Notification.Kind kind, Recipient recipient, String subject, String text,
             String dedupeKey, Instant now) {
-        save(new Notification(requestId, kind, recipient, subject, text, dedupeKey, now)
+        save(new Notification(requestId, kind, recipient.address(), subject, text, dedupeKey, now)
                 .threaded(messageIdOf(dedupeKey), null));
-        String target = recipient.startsWith("group:") ? webhooks.groups().get(recipient.substring(6)) : null;
+        String target = recipient.kind() == Recipient.Kind.GROUP ? webhooks.groups().get(recipient.value()) : null;
         if (target != null) {
-            save(new Notification(requestId, kind, "webhook:" + target, subject, text, dedupeKey + "/webhook", now));
+            save(new Notification(requestId, kind, Recipient.webhook(target).address(), subject, text,
+                    dedupeKey + "/webhook", now));
         }
     }
 

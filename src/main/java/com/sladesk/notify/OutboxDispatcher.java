@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,25 +34,24 @@ public class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final int BATCH = 50;
-    private static final String WEBHOOK = "webhook:";
 
     private final NotificationRepository notifications;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final ObjectProvider<JavaMailSender> mailSender;
-    private final IdentityService identityService;
+    private final StaffDirectory staff;
     private final OutboxProperties properties;
     private final WebhookSender webhooks;
     private final ServiceRequestRepository requests;
 
     public OutboxDispatcher(NotificationRepository notifications, JdbcTemplate jdbc, TransactionTemplate transaction,
-            ObjectProvider<JavaMailSender> mailSender, IdentityService identityService, OutboxProperties properties,
+            ObjectProvider<JavaMailSender> mailSender, StaffDirectory staff, OutboxProperties properties,
             WebhookSender webhooks, ServiceRequestRepository requests) {
         this.notifications = notifications;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.mailSender = mailSender;
-        this.identityService = identityService;
+        this.staff = staff;
         this.properties = properties;
         this.webhooks = webhooks;
         this.requests = requests;
@@ -75,7 +72,8 @@ public class OutboxDispatcher {
                 + "where status = 'SENDING' and claimed_until < ?", Timestamp.from(now));
         int sent = 0;
         for (Notification due : notifications.findDue(now, PageRequest.of(0, BATCH))) {
-            boolean deliverable = sender != null || due.getRecipient().startsWith(WEBHOOK);
+            boolean deliverable = sender != null
+                    || Recipient.parse(due.getRecipient()).kind() == Recipient.Kind.WEBHOOK;
             if (deliverable && claim(due.getId(), now) && deliver(sender, due.getId(), now)) {
                 sent++;
             }
@@ -92,10 +90,11 @@ public class OutboxDispatcher {
         Notification row = transaction.execute(status -> notifications.findById(id).orElseThrow());
         String error;
         try {
-            if (row.getRecipient().startsWith(WEBHOOK)) {
-                webhooks.send(row.getRecipient().substring(WEBHOOK.length()), row, requestKeyOf(row));
+            Recipient recipient = Recipient.parse(row.getRecipient());
+            if (recipient.kind() == Recipient.Kind.WEBHOOK) {
+                webhooks.send(recipient.value(), row, requestKeyOf(row));
             } else {
-                List<String> addresses = addressesOf(row.getRecipient());
+                List<String> addresses = addressesOf(recipient);
                 if (addresses.isEmpty()) {
                     finish(id, n -> n.failed("no e-mail address for " + row.getRecipient(), now, 0));
                     return false;
@@ -156,19 +155,12 @@ public class OutboxDispatcher {
         transaction.executeWithoutResult(status -> change.accept(notifications.findById(id).orElseThrow()));
     }
 
-    /** "customer:a@b", "user:agent.li" or "group:team-leads" as e-mail addresses. */
-    private List<String> addressesOf(String recipient) {
-        int colon = recipient.indexOf(':');
-        String kind = recipient.substring(0, colon);
-        String value = recipient.substring(colon + 1);
-        List<User> users = switch (kind) {
-            case "user" -> identityService.createUserQuery().userId(value).list();
-            case "group" -> identityService.createUserQuery().memberOfGroup(value).list();
-            default -> null;
+    /** A staff user's or group's addresses, or the customer's (a reference without @ has none). */
+    private List<String> addressesOf(Recipient recipient) {
+        return switch (recipient.kind()) {
+            case USER -> staff.userEmails(recipient.value());
+            case GROUP -> staff.groupEmails(recipient.value());
+            case CUSTOMER, WEBHOOK -> recipient.value().contains("@") ? List.of(recipient.value()) : List.of();
         };
-        if (users == null) {
-            return value.contains("@") ? List.of(value) : List.of();
-        }
-        return users.stream().map(User::getEmail).filter(email -> email != null && !email.isBlank()).toList();
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.sladesk.request.RequestConversation;
+import com.sladesk.request.RequestNotFoundException;
 
 /** A request's timeline and the diagram of the path it took, for managers, directors and admins. */
 @RestController
@@ -20,11 +20,11 @@ class HistoryController {
 
     @GetMapping("/api/requests/{key}/history")
     List<RequestHistory.Entry> history(@PathVariable String key) {
-        return history.of(key).orElseThrow(() -> RequestConversation.notFound(key));
+        return history.of(key).orElseThrow(() -> new RequestNotFoundException(key));
     }
 
     @GetMapping("/api/requests/{key}/diagram")
     RequestHistory.Diagram diagram(@PathVariable String key) {
-        return history.diagramOf(key).orElseThrow(() -> RequestConversation.notFound(key));
+        return history.diagramOf(key).orElseThrow(() -> new RequestNotFoundException(key));
     }
 }

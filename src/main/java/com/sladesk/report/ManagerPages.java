@@ -17,7 +17,7 @@ import com.sladesk.request.Category;
 import com.sladesk.request.Channel;
 import com.sladesk.request.CustomerTier;
 import com.sladesk.request.Priority;
-import com.sladesk.request.ServiceRequestProcess;
+import com.sladesk.request.DeskClock;
 
 /** Managers' pages; they read our API from the browser with the manager's own login. */
 @Controller
@@ -51,7 +51,7 @@ class ManagerPages {
         model.addAttribute("labels", labels);
         model.addAttribute("complianceTarget", properties.complianceTarget());
         // dates on the page are days in the report zone, as the API reads them
-        model.addAttribute("today", LocalDate.ofInstant(ServiceRequestProcess.now(), properties.zone()).toString());
+        model.addAttribute("today", LocalDate.ofInstant(DeskClock.now(), properties.zone()).toString());
         model.addAttribute("zone", properties.zone().getId());
         return "manager-dashboard";
     }

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.sladesk.request.InvalidRequestException;
-import com.sladesk.request.ServiceRequestProcess;
+import com.sladesk.request.DeskClock;
 
 /** SLA reports, trends, breach causes, workload and requests about to breach: managers, directors, admins. */
 @RestController
@@ -69,7 +69,7 @@ class ReportController {
     BreachCauses.Report breachCauses(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "team,category") String groupBy,
             @RequestParam Map<String, String> parameters) {
-        return causes.of(scope(from, to, groupBy, 2, parameters), ServiceRequestProcess.now());
+        return causes.of(scope(from, to, groupBy, 2, parameters), DeskClock.now());
     }
 
     @GetMapping("/api/reports/workload")
@@ -79,7 +79,7 @@ class ReportController {
 
     @GetMapping("/api/reports/at-risk")
     List<SlaReports.AtRisk> atRisk(@RequestParam Map<String, String> parameters) {
-        return reports.atRisk(ReportScope.filters(parameters), ServiceRequestProcess.now(), 100);
+        return reports.atRisk(ReportScope.filters(parameters), DeskClock.now(), 100);
     }
 
     @GetMapping("/api/reports/summaries")
@@ -95,7 +95,7 @@ class ReportController {
 
     private ReportScope scope(String from, String to, String groupBy, int maxGroups, Map<String, String> parameters) {
         return ReportScope.parse(from, to, groupBy, maxGroups, ReportScope.filters(parameters), reports.zone(),
-                ServiceRequestProcess.now());
+                DeskClock.now());
     }
 
     private static <E extends Enum<E>> E parse(String field, String value, Class<E> type) {

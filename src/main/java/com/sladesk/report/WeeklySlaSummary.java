@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.sladesk.notify.Notification;
 import com.sladesk.notify.Outbox;
-import com.sladesk.request.ServiceRequestProcess;
+import com.sladesk.notify.Recipient;
+import com.sladesk.request.DeskClock;
 
 /**
  * The weekly SLA summary of the last full week (Monday to Sunday in the report zone), by team: stored once per
@@ -52,7 +53,7 @@ public class WeeklySlaSummary {
     @Scheduled(cron = "${sladesk.reports.weekly-summary.cron}", zone = "${sladesk.reports.zone}")
     void onSchedule() {
         if (properties.weeklySummary().enabled()) {
-            summarise(ServiceRequestProcess.now());
+            summarise(DeskClock.now());
         }
     }
 
@@ -79,7 +80,7 @@ public class WeeklySlaSummary {
             return find(from).orElseThrow();
         }
         for (String group : properties.weeklySummary().recipients()) {
-            outbox.toStaff(Notification.Kind.SLA_SUMMARY, "group:" + group, subject, body,
+            outbox.toStaff(Notification.Kind.SLA_SUMMARY, Recipient.group(group), subject, body,
                     "sla-summary:" + monday.minusWeeks(1) + ":" + group, now);
         }
         return find(from).orElseThrow();

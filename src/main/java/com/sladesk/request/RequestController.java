@@ -2,10 +2,7 @@ package com.sladesk.request;
 
 import java.net.URI;
 import java.security.Principal;
-import java.util.Optional;
 
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
@@ -29,9 +26,6 @@ import jakarta.validation.constraints.Min;
 @Validated
 class RequestController {
 
-    /** Concurrent retries of one (channel, externalId) race on a unique key; the losers read the winner's row. */
-    private static final int INTAKE_ATTEMPTS = 3;
-
     private final RequestIntake intake;
     private final RequestReader reader;
     private final RequestConversation conversation;
@@ -47,26 +41,19 @@ class RequestController {
 
     @PostMapping
     ResponseEntity<RequestView> create(@Valid @RequestBody NewRequest body) {
-        for (int attempt = 1; ; attempt++) {
-            Optional<ServiceRequest> existing = intake.existing(body.channel(), body.externalId());
-            if (existing.isPresent()) {
-                return ResponseEntity.ok(reader.detail(existing.get().getId()));
-            }
-            try {
-                ServiceRequest created = intake.receive(body);
-                return ResponseEntity.created(URI.create("/api/requests/" + created.getRequestKey()))
-                        .body(reader.detail(created.getId()));
-            } catch (DataIntegrityViolationException | PessimisticLockingFailureException race) {
-                if (attempt == INTAKE_ATTEMPTS) {
-                    throw race;
-                }
-            }
-        }
+        return UniqueKeyRace.existingOrCreated(
+                () -> intake.existing(body.channel(), body.externalId())
+                        .map(existing -> ResponseEntity.ok(reader.detail(existing.getId()))),
+                () -> {
+                    ServiceRequest created = intake.receive(body);
+                    return ResponseEntity.created(URI.create("/api/requests/" + created.getRequestKey()))
+                            .body(reader.detail(created.getId()));
+                });
     }
 
     @GetMapping("/{key}")
     RequestView get(@PathVariable String key) {
-        return reader.detail(key).orElseThrow(() -> RequestConversation.notFound(key));
+        return reader.detail(key).orElseThrow(() -> new RequestNotFoundException(key));
     }
 
     /** A message on the request; the same externalId again answers 200 with the message recorded first. */
@@ -77,22 +64,13 @@ class RequestController {
             throw new NotAllowedException("Only the request's team, leads, managers and directors record the "
                     + "customer's words on " + key);
         }
-        for (int attempt = 1; ; attempt++) {
-            Optional<RequestMessage> existing = conversation.existing(key, body.externalId());
-            if (existing.isPresent()) {
-                return ResponseEntity.ok(RequestView.MessageView.of(existing.get()));
-            }
-            try {
-                RequestMessage created = conversation.add(key, body, user.getName(),
-                        user.getAuthorities().stream().anyMatch(
-                                granted -> granted.getAuthority().equals(RequestMessage.CHANNEL_GROUP)));
-                return ResponseEntity.status(HttpStatus.CREATED).body(RequestView.MessageView.of(created));
-            } catch (DataIntegrityViolationException race) {
-                if (attempt == INTAKE_ATTEMPTS) {
-                    throw race;
-                }
-            }
-        }
+        boolean channel = user.getAuthorities().stream()
+                .anyMatch(granted -> granted.getAuthority().equals(RequestMessage.CHANNEL_GROUP));
+        return UniqueKeyRace.existingOrCreated(
+                () -> conversation.existing(key, body.externalId())
+                        .map(existing -> ResponseEntity.ok(RequestView.MessageView.of(existing))),
+                () -> ResponseEntity.status(HttpStatus.CREATED).body(RequestView.MessageView.of(
+                        conversation.add(key, body, user.getName(), channel))));
     }
 
     /** The customer confirms the resolution: through a channel, or recorded by staff (SecurityConfiguration). */

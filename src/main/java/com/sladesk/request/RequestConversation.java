@@ -3,13 +3,8 @@ package com.sladesk.request;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Messages on a request and the customer's answers that move it: a customer's reply resumes a request that
@@ -21,15 +16,15 @@ public class RequestConversation {
 
     private final ServiceRequestRepository requests;
     private final RequestMessageRepository messages;
-    private final RuntimeService runtimeService;
+    private final RequestProcess process;
     private final CustomerAnswerRepository answers;
 
     public RequestConversation(ServiceRequestRepository requests, RequestMessageRepository messages,
-            RuntimeService runtimeService, CustomerAnswerRepository answers) {
+            RequestProcess process, CustomerAnswerRepository answers) {
         this.answers = answers;
         this.requests = requests;
         this.messages = messages;
-        this.runtimeService = runtimeService;
+        this.process = process;
     }
 
     /** The message recorded before under this external id, if any. */
@@ -42,7 +37,7 @@ public class RequestConversation {
     /** A message by {@code user}; {@code channel} tells whether the caller may speak as the customer. */
     public RequestMessage add(String key, NewMessage message, String user, boolean channel) {
         ServiceRequest request = request(key);
-        Instant now = ServiceRequestProcess.now();
+        Instant now = DeskClock.now();
         boolean fromCustomer = message.author() == RequestMessage.Author.CUSTOMER;
         if (fromCustomer && !channel) {
             throw new NotAllowedException("Only a channel (group integrations) writes as the customer; record what "
@@ -62,7 +57,7 @@ public class RequestConversation {
         RequestMessage saved = messages.saveAndFlush(message.onBehalfOfCustomer() ? recorded.onBehalfOfCustomer()
                 : recorded);
         if (saved.isCustomersWords() && request.getStatus() == RequestStatus.WAITING_ON_CUSTOMER) {
-            correlate(request, ServiceRequestProcess.MESSAGE_CUSTOMER_REPLIED, "is not waiting on the customer");
+            deliver(request, RequestProcess.CustomerMove.REPLIED, "is not waiting on the customer");
         }
         return saved;
     }
@@ -71,45 +66,31 @@ public class RequestConversation {
     public void confirm(String key, String user) {
         ServiceRequest request = request(key);
         if (request.getStatus() != RequestStatus.RESOLVED) {
-            throw conflict(request, "can be confirmed only while RESOLVED");
+            throw new RequestStateException(request, "can be confirmed only while RESOLVED");
         }
         answers.save(new CustomerAnswer(request.getId(), CustomerAnswer.Answer.CONFIRMED, user,
-                ServiceRequestProcess.now()));
-        correlate(request, ServiceRequestProcess.MESSAGE_CUSTOMER_CONFIRMED, "cannot be confirmed now");
+                DeskClock.now()));
+        deliver(request, RequestProcess.CustomerMove.CONFIRMED, "cannot be confirmed now");
     }
 
     /** The customer (through a channel, or {@code user} for the customer) reopens the request. */
     public void reopen(String key, String user) {
         ServiceRequest request = request(key);
         if (request.getStatus() != RequestStatus.RESOLVED && request.getStatus() != RequestStatus.CLOSED) {
-            throw conflict(request, "can be reopened only once resolved");
+            throw new RequestStateException(request, "can be reopened only once resolved");
         }
         answers.save(new CustomerAnswer(request.getId(), CustomerAnswer.Answer.REOPENED, user,
-                ServiceRequestProcess.now()));
-        correlate(request, ServiceRequestProcess.MESSAGE_CUSTOMER_REOPENED, "is past its reopen window");
+                DeskClock.now()));
+        deliver(request, RequestProcess.CustomerMove.REOPENED, "is past its reopen window");
     }
 
-    private void correlate(ServiceRequest request, String message, String problem) {
-        try {
-            runtimeService.createMessageCorrelation(message).processInstanceId(request.getProcessInstanceId())
-                    .correlateWithResult();
-        } catch (MismatchingMessageCorrelationException notWaiting) {
-            throw conflict(request, problem);
+    private void deliver(ServiceRequest request, RequestProcess.CustomerMove move, String problem) {
+        if (!process.deliver(request, move)) {
+            throw new RequestStateException(request, problem);
         }
     }
 
     private ServiceRequest request(String key) {
-        return requests.findByRequestKey(key).orElseThrow(() -> notFound(key));
-    }
-
-    /** 404 problem for a request key that names no request. */
-    public static ErrorResponseException notFound(String key) {
-        return new ErrorResponseException(HttpStatus.NOT_FOUND,
-                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No request with key " + key), null);
-    }
-
-    private static ErrorResponseException conflict(ServiceRequest request, String problem) {
-        return new ErrorResponseException(HttpStatus.CONFLICT, ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "Request %s is %s and %s".formatted(request.getRequestKey(), request.getStatus(), problem)), null);
+        return requests.findByRequestKey(key).orElseThrow(() -> new RequestNotFoundException(key));
     }
 }

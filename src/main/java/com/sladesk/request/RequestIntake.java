@@ -2,16 +2,11 @@ package com.sladesk.request;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.sladesk.request.ServiceRequestProcess.Var;
 
 /**
  * The one way a request enters the desk: the request row and its process instance are written in one
@@ -26,14 +21,14 @@ public class RequestIntake {
 
     private final CustomerRepository customers;
     private final ServiceRequestRepository requests;
-    private final RuntimeService runtimeService;
+    private final RequestProcess process;
     private final ApplicationEventPublisher events;
 
     public RequestIntake(CustomerRepository customers, ServiceRequestRepository requests,
-            RuntimeService runtimeService, ApplicationEventPublisher events) {
+            RequestProcess process, ApplicationEventPublisher events) {
         this.customers = customers;
         this.requests = requests;
-        this.runtimeService = runtimeService;
+        this.process = process;
         this.events = events;
     }
 
@@ -45,7 +40,7 @@ public class RequestIntake {
 
     @Transactional
     public ServiceRequest receive(NewRequest command) {
-        Instant now = ServiceRequestProcess.now();
+        Instant now = DeskClock.now();
         Instant receivedAt = command.receivedAt() == null ? now : command.receivedAt().toInstant();
         checkReceivedAt("receivedAt", receivedAt, now);
         Customer customer = customerOf(command.customer(), now);
@@ -55,17 +50,7 @@ public class RequestIntake {
                 command.description() == null ? "" : command.description(), receivedAt, now));
         request.assignKey();
         request.inConversation(blankToNull(command.conversationId()));
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(ServiceRequestProcess.PROCESS_KEY,
-                request.getRequestKey(), Map.of(
-                        Var.REQUEST_KEY, request.getRequestKey(),
-                        Var.CHANNEL, request.getChannel().name(),
-                        Var.CUSTOMER_NAME, customer.getName() == null ? customer.getCustomerRef() : customer.getName(),
-                        Var.CUSTOMER_TIER, customer.getTier().name(),
-                        Var.CATEGORY, request.getCategory().name(),
-                        Var.PRODUCT, request.getProduct() == null ? "" : request.getProduct(),
-                        Var.SUBJECT, request.getSubject(),
-                        Var.DESCRIPTION, request.getDescription()));
-        request.startedAs(instance.getId());
+        request.startedAs(process.start(request));
         events.publishEvent(new RequestReceived(request));
         return request;
     }

@@ -35,7 +35,7 @@ public class RequestReader {
     }
 
     private RequestView detail(ServiceRequest request) {
-        Instant now = ServiceRequestProcess.now();
+        Instant now = DeskClock.now();
         long id = request.getId();
         return RequestView.of(request, new RequestView.Details(sla.clocksOf(id, now), sla.eventsOf(id),
                 sla.timeInState(id, request.getCalendarId(), now),

@@ -78,11 +78,21 @@ public class ServiceRequest {
     }
 
     /** The key follows the database id, so two nodes never hand out the same one. */
-    void assignKey() {
-        this.requestKey = ServiceRequestProcess.keyOf(id);
+    public void assignKey() {
+        this.requestKey = keyOf(id);
     }
 
-    void startedAs(String processInstanceId) {
+    /** SR-000123 for the request with database id 123. */
+    public static String keyOf(long id) {
+        return "SR-%06d".formatted(id);
+    }
+
+    /** The database id in a request key (SR-000123 → 123). */
+    public static long idOfKey(String key) {
+        return Long.parseLong(key.substring(key.indexOf('-') + 1));
+    }
+
+    public void startedAs(String processInstanceId) {
         this.processInstanceId = processInstanceId;
     }
 

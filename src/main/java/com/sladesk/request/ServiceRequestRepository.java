@@ -3,7 +3,6 @@ package com.sladesk.request;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -15,15 +14,14 @@ public interface ServiceRequestRepository extends JpaRepository<ServiceRequest, 
     Optional<ServiceRequest> findByRequestKey(String requestKey);
 
     /**
-     * The request a process instance carries, by its business key; only its own instance may act on it (the
-     * instance id is known once intake has started it).
+     * The request a process instance carries; only its own instance may act on it (the instance id is known
+     * once intake has started it).
      */
-    default ServiceRequest of(DelegateExecution execution) {
-        ServiceRequest request = findById(ServiceRequestProcess.requestId(execution)).orElseThrow();
-        if (request.getProcessInstanceId() != null
-                && !request.getProcessInstanceId().equals(execution.getProcessInstanceId())) {
-            throw new IllegalStateException("Process instance " + execution.getProcessInstanceId()
-                    + " is not the one of " + request.getRequestKey());
+    default ServiceRequest ofInstance(long requestId, String processInstanceId) {
+        ServiceRequest request = findById(requestId).orElseThrow();
+        if (request.getProcessInstanceId() != null && !request.getProcessInstanceId().equals(processInstanceId)) {
+            throw new IllegalStateException("Process instance " + processInstanceId + " is not the one of "
+                    + request.getRequestKey());
         }
         return request;
     }

@@ -120,6 +120,31 @@ public class SlaClock {
         return elapsed(now, calendar).compareTo(newTarget) >= 0 && breach();
     }
 
+    /**
+     * What escalation does at {@code now}: nothing while the clock is stopped or paused, wait while the next
+     * level is not due yet, else go up one level.
+     */
+    public Escalation nextEscalation(Instant now) {
+        if (isStopped() || isPaused()) {
+            return new Escalation(Escalation.Step.NONE, escalationLevel, null);
+        }
+        if (nextEscalationAt != null && now.isBefore(nextEscalationAt)) {
+            return new Escalation(Escalation.Step.WAIT, escalationLevel, nextEscalationAt);
+        }
+        return new Escalation(Escalation.Step.ESCALATE, escalationLevel + 1, null);
+    }
+
+    /**
+     * The escalation rule's answer: {@code NONE} (the clock does not count), {@code WAIT} until {@code until}
+     * (the next level is not due), or {@code ESCALATE} to {@code level}.
+     */
+    public record Escalation(Step step, int level, Instant until) {
+
+        public enum Step {
+            NONE, WAIT, ESCALATE
+        }
+    }
+
     /** Records that escalation reached {@code level}; the next level is due at {@code nextAt} (null: none). */
     public void escalated(int level, Instant nextAt) {
         escalationLevel = level;

@@ -82,6 +82,13 @@ public class SlaClocks implements RequestSla {
         return recordBreach(requestId, metric, now);
     }
 
+    /** Escalation goes no further: the level reached stays, no next level is due. */
+    public void escalationEnded(long requestId, SlaMetric metric) {
+        SlaClock clock = clock(requestId, metric);
+        clock.escalated(clock.getEscalationLevel(), null);
+        changed(requestId);
+    }
+
     /** Records an escalation to {@code group} at {@code level}; false when it was recorded before. */
     public boolean escalate(long requestId, SlaMetric metric, int level, String group, Instant nextLevelAt,
             Instant now) {

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 import com.sladesk.request.RequestStatus;
 import com.sladesk.request.ServiceRequest;
-import com.sladesk.request.ServiceRequestProcess;
 import com.sladesk.request.ServiceRequestRepository;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,6 +24,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import com.sladesk.request.DeskClock;
 
 /** The satisfaction survey a customer reaches from the link sent on closure: a 1-5 score and a comment, once. */
 @Controller
@@ -79,7 +79,7 @@ class SurveyController {
             transaction.executeWithoutResult(status -> {
                 answers.saveAndFlush(new SurveyAnswer(requestId, form.score(),
                         form.comment() == null || form.comment().isBlank() ? null : form.comment().trim(),
-                        ServiceRequestProcess.now()));
+                        DeskClock.now()));
                 requests.findById(requestId).orElseThrow().rated(form.score());
             });
         } catch (DataIntegrityViolationException answeredMeanwhile) {
@@ -95,7 +95,7 @@ class SurveyController {
         Optional<ServiceRequest> request = read.flatMap(t -> requests.findByRequestKey(t.requestKey()));
         if (request.isEmpty()) {
             closed(model, response, HttpStatus.NOT_FOUND, "survey.invalid");
-        } else if (read.get().expiredAt(ServiceRequestProcess.now())) {
+        } else if (read.get().expiredAt(DeskClock.now())) {
             closed(model, response, HttpStatus.GONE, "survey.expired");
             return Optional.empty();
         } else if (request.get().getStatus() != RequestStatus.CLOSED) {

@@ -30,6 +30,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.sladesk.request.InvalidRequestException;
 import com.sladesk.request.NotAllowedException;
+import com.sladesk.request.RequestNotFoundException;
+import com.sladesk.request.RequestStateException;
 
 /** Turns bad input into application/problem+json that names the field and the problem. */
 @RestControllerAdvice
@@ -119,6 +121,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Concurrent change");
         return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    @ExceptionHandler(RequestNotFoundException.class)
+    ResponseEntity<Object> handleNotFound(RequestNotFoundException ex) {
+        return status(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+    }
+
+    @ExceptionHandler(RequestStateException.class)
+    ResponseEntity<Object> handleWrongState(RequestStateException ex) {
+        return status(HttpStatus.CONFLICT, "Not in this state", ex.getMessage());
+    }
+
+    private static ResponseEntity<Object> status(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(NotAllowedException.class)

@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
-import com.sladesk.sla.SlaRecord;
+import com.sladesk.process.SlaRecord;
 
 /**
  * What the engine does beyond Camunda's defaults so that nobody bends an SLA: completions carry only form

@@ -17,7 +17,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import com.sladesk.request.ServiceRequestProcess;
+import com.sladesk.process.ServiceRequestProcess;
 
 /**
  * The groups SLA Desk works with and what each may do in Camunda, created once per database in every

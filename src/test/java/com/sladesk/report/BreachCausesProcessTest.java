@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.sladesk.report.BreachCauses.Cause;
 import com.sladesk.request.ProcessTestSupport;
 import com.sladesk.request.ServiceRequest;
-import com.sladesk.request.ServiceRequestProcess.Var;
+import com.sladesk.process.ServiceRequestProcess.Var;
 import com.sladesk.request.TestRequests;
 
 /** Breach causes of a request that really ran: the claim splits the time in the queue from the agent's. */

@@ -19,12 +19,12 @@ import com.sladesk.request.Priority;
 import com.sladesk.request.ProcessTestSupport;
 import com.sladesk.request.RequestMessage;
 import com.sladesk.request.ServiceRequest;
-import com.sladesk.request.ServiceRequestProcess;
-import com.sladesk.request.ServiceRequestProcess.Var;
+import com.sladesk.process.ServiceRequestProcess;
+import com.sladesk.process.ServiceRequestProcess.Var;
 import com.sladesk.request.ServiceRequestRepository;
 import com.sladesk.request.TestRequests;
 import com.sladesk.sla.Reclassify;
-import com.sladesk.sla.Reclassifying;
+import com.sladesk.process.Reclassifying;
 import com.sladesk.sla.SlaClock;
 import com.sladesk.sla.SlaClockRepository;
 
@@ -45,7 +45,7 @@ class ReportRowTest extends ProcessTestSupport {
         passes(Duration.ofMinutes(20), instance);
         assertRowAgrees(request, "NEW");
         taskService.claim(task(instance).getId(), "agent.wang");
-        complete(task(instance), withVariables(Var.REPLY, "Looking into it."));
+        answer(instance, "Looking into it.");
         Map<String, Object> row = assertRowAgrees(request, "IN_PROGRESS");
         assertThat(row).containsEntry("FRT_STATE", "BREACHED").containsEntry("FRT_SECONDS", 1200L)
                 .containsEntry("RESPONDER", "agent.wang");

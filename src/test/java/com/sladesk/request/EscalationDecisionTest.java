@@ -1,6 +1,6 @@
 package com.sladesk.request;
 
-import static com.sladesk.request.ServiceRequestProcess.DECISION_ESCALATION;
+import static com.sladesk.process.ServiceRequestProcess.DECISION_ESCALATION;
 import static com.sladesk.sla.SlaMetric.EXPERT_RESPONSE;
 import static com.sladesk.sla.SlaMetric.FIRST_RESPONSE;
 import static com.sladesk.sla.SlaMetric.RESOLUTION;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import com.sladesk.request.ServiceRequestProcess.Var;
+import com.sladesk.process.ServiceRequestProcess.Var;
 import com.sladesk.sla.SlaMetric;
 
 class EscalationDecisionTest {

@@ -12,8 +12,9 @@ import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
+import com.sladesk.process.ServiceRequestProcess;
 import com.sladesk.request.RequestSla.EventView;
-import com.sladesk.request.ServiceRequestProcess.Var;
+import com.sladesk.process.ServiceRequestProcess.Var;
 
 /** Escalation climbs level by level as the Escalation decision says, and stops when the metric stops. */
 class EscalationLevelsTest extends ProcessTestSupport {
@@ -66,7 +67,7 @@ class EscalationLevelsTest extends ProcessTestSupport {
         passes(Duration.ofMinutes(16), instance);
 
         // when the agent answers before the next level
-        complete(task(instance), withVariables(Var.REPLY, "Sorry, on it."));
+        answer(instance, "Sorry, on it.");
         passes(Duration.ofHours(1), instance);
 
         // then
@@ -78,7 +79,7 @@ class EscalationLevelsTest extends ProcessTestSupport {
         // given a VIP outage whose resolution breached and went to the team leads
         ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
         ProcessInstance instance = instanceOf(request);
-        complete(task(instance), withVariables(Var.REPLY, "Looking into it."));
+        answer(instance, "Looking into it.");
         passes(Duration.ofHours(4).plusMinutes(1), instance);
         int escalatedPriority = task(instance).getPriority();
 
@@ -98,7 +99,7 @@ class EscalationLevelsTest extends ProcessTestSupport {
         // given a VIP outage handed to the experts 10 minutes in (expert response target: 5 minutes)
         ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
         ProcessInstance instance = instanceOf(request);
-        complete(task(instance), withVariables(Var.REPLY, "Looking into it."));
+        answer(instance, "Looking into it.");
         at(T0.plus(Duration.ofMinutes(10)));
         complete(task(instance), withVariables(Var.RESOLUTION, "Please check the firmware.", Var.OUTCOME,
                 ServiceRequestProcess.OUTCOME_TRANSFER_TO_EXPERTS));

@@ -1,6 +1,9 @@
 package com.sladesk.request;
 
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import com.sladesk.notify.NotificationRepository;
+import com.sladesk.process.ServiceRequestProcess.Var;
 import com.sladesk.request.RequestSla.ClockView;
 import com.sladesk.request.RequestSla.EventView;
 
@@ -115,6 +119,11 @@ public abstract class ProcessTestSupport {
     protected List<Job> executableTimer(ProcessInstance instance, String timerId) {
         return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(timerId)
                 .executable().list();
+    }
+
+    /** The agent answers the customer on the open Respond to customer task. */
+    protected void answer(ProcessInstance instance, String reply) {
+        complete(task(instance), withVariables(Var.REPLY, reply));
     }
 
     protected void executeDueJobs(ProcessInstance instance) {

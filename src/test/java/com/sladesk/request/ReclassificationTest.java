@@ -13,9 +13,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.sladesk.request.ServiceRequestProcess.Var;
+import com.sladesk.process.ServiceRequestProcess;
+import com.sladesk.process.ServiceRequestProcess.Var;
 import com.sladesk.sla.Reclassify;
-import com.sladesk.sla.Reclassifying;
+import com.sladesk.process.Reclassifying;
 
 /** Reclassifying keeps the elapsed business time, applies the new targets and never breaches twice. */
 class ReclassificationTest extends ProcessTestSupport {
@@ -28,7 +29,7 @@ class ReclassificationTest extends ProcessTestSupport {
         // given a standard inquiry (resolution in 24 hours) answered, then breached after 25 hours
         ServiceRequest request = intake.receive(TestRequests.standardInquiryOnWeb(newCustomer(), null, null));
         ProcessInstance instance = instanceOf(request);
-        complete(task(instance), withVariables(Var.REPLY, "We will check."));
+        answer(instance, "We will check.");
         passes(Duration.ofHours(25), instance);
         assertThat(events(view(request), "RESOLUTION")).containsExactly("WARNING", "BREACHED", "ESCALATED");
 
@@ -56,7 +57,7 @@ class ReclassificationTest extends ProcessTestSupport {
         // given a standard inquiry answered, 13 hours into its 24-hour resolution target
         ServiceRequest request = intake.receive(TestRequests.standardInquiryOnWeb(newCustomer(), null, null));
         ProcessInstance instance = instanceOf(request);
-        complete(task(instance), withVariables(Var.REPLY, "We will check."));
+        answer(instance, "We will check.");
         passes(Duration.ofHours(13), instance);
 
         // when it becomes URGENT (12 hours)
@@ -102,7 +103,7 @@ class ReclassificationTest extends ProcessTestSupport {
         ServiceRequest request = intake.receive(TestRequests.standardInquiryOnWeb(newCustomer(), null, null));
         ProcessInstance instance = instanceOf(request);
         taskService.claim(task(instance).getId(), "agent.li");
-        complete(task(instance), withVariables(Var.REPLY, "We will check."));
+        answer(instance, "We will check.");
 
         // when: at 1h it becomes HIGH (24h stays for standard high), at 2h waiting, 5h later the answer,
         // at 4h of work it becomes URGENT (12h)

@@ -22,7 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sladesk.request.ServiceRequestProcess.Var;
+import com.sladesk.process.ServiceRequestProcess;
+import com.sladesk.process.ServiceRequestProcess.Var;
 import com.sladesk.support.ApiClient;
 
 /**

@@ -1,6 +1,6 @@
 package com.sladesk.request;
 
-import static com.sladesk.request.ServiceRequestProcess.DECISION_ROUTING;
+import static com.sladesk.process.ServiceRequestProcess.DECISION_ROUTING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.sladesk.request.ServiceRequestProcess.Var;
+import com.sladesk.process.ServiceRequestProcess.Var;
 
 class RoutingDecisionTest {
 

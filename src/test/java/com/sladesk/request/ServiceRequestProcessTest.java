@@ -18,10 +18,11 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.sladesk.process.ServiceRequestProcess;
 import com.sladesk.notify.Notification;
 import com.sladesk.request.RequestSla.ClockView;
 import com.sladesk.request.RequestSla.EventView;
-import com.sladesk.request.ServiceRequestProcess.Var;
+import com.sladesk.process.ServiceRequestProcess.Var;
 import com.sladesk.system.ProcessDeployer;
 
 /** Every path of the ServiceRequest process, with the engine clock moved by hand and timer jobs executed. */
@@ -114,7 +115,7 @@ class ServiceRequestProcessTest extends ProcessTestSupport {
 
         // when
         taskService.claim(task(instance).getId(), "agent.wang");
-        complete(task(instance), withVariables(Var.REPLY, "We are on it."));
+        answer(instance, "We are on it.");
 
         // then
         assertThat(instance).isWaitingAt(ServiceRequestProcess.TASK_RESOLVE_REQUEST);
@@ -140,7 +141,7 @@ class ServiceRequestProcessTest extends ProcessTestSupport {
         passes(Duration.ofMinutes(20), instance);
 
         // when
-        complete(task(instance), withVariables(Var.REPLY, "Sorry for the wait."));
+        answer(instance, "Sorry for the wait.");
 
         // then
         RequestView view = view(request);
@@ -157,7 +158,7 @@ class ServiceRequestProcessTest extends ProcessTestSupport {
         at(T0.plus(Duration.ofMinutes(16)));
 
         // when the agent answers before the job executor got to the breach timer
-        complete(task(instance), withVariables(Var.REPLY, "Late, sorry."));
+        answer(instance, "Late, sorry.");
 
         // then
         RequestView view = view(request);
@@ -171,7 +172,7 @@ class ServiceRequestProcessTest extends ProcessTestSupport {
         // given
         ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
         ProcessInstance instance = instanceOf(request);
-        complete(task(instance), withVariables(Var.REPLY, "Looking into it."));
+        answer(instance, "Looking into it.");
 
         // when
         passes(Duration.ofHours(4).plusSeconds(1), instance);
@@ -202,7 +203,7 @@ class ServiceRequestProcessTest extends ProcessTestSupport {
         assertThat(instance).isWaitingAt(ServiceRequestProcess.TASK_RESPOND_TO_CUSTOMER);
 
         // and when the agent answers at last and resolution goes on, nothing fires a second time
-        complete(task(instance), withVariables(Var.REPLY, "Very sorry for the wait."));
+        answer(instance, "Very sorry for the wait.");
         passes(Duration.ofHours(2), instance);
         view = view(request);
         assertThat(view.events()).extracting(e -> e.metric() + "/" + e.type() + "/" + e.level())
@@ -217,7 +218,7 @@ class ServiceRequestProcessTest extends ProcessTestSupport {
         ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
         ProcessInstance instance = instanceOf(request);
         taskService.claim(task(instance).getId(), "agent.wang");
-        complete(task(instance), withVariables(Var.REPLY, "Looking into it."));
+        answer(instance, "Looking into it.");
 
         // when
         complete(task(instance), withVariables(Var.RESOLUTION, "Firmware? Please check.",
@@ -248,7 +249,7 @@ class ServiceRequestProcessTest extends ProcessTestSupport {
         // given
         ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
         ProcessInstance instance = instanceOf(request);
-        complete(task(instance), withVariables(Var.REPLY, "Looking into it."));
+        answer(instance, "Looking into it.");
         at(T0.plus(Duration.ofHours(2)));
 
         // when
@@ -269,7 +270,7 @@ class ServiceRequestProcessTest extends ProcessTestSupport {
         // given a resolved request
         ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
         ProcessInstance instance = instanceOf(request);
-        complete(task(instance), withVariables(Var.REPLY, "Looking into it."));
+        answer(instance, "Looking into it.");
         complete(task(instance), withVariables(Var.RESOLUTION, "Replaced the router.",
                 Var.OUTCOME, ServiceRequestProcess.OUTCOME_RESOLVED));
 
@@ -311,7 +312,7 @@ class ServiceRequestProcessTest extends ProcessTestSupport {
         ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
         ProcessInstance instance = instanceOf(request);
         taskService.claim(task(instance).getId(), "agent.wang");
-        complete(task(instance), withVariables(Var.REPLY, "Hello"));
+        answer(instance, "Hello");
         Date farFuture = Date.from(Instant.parse("2099-01-01T00:00:00Z"));
         runtimeService.setVariables(instance.getId(), withVariables(Var.RESOLUTION_DUE_AT, farFuture,
                 Var.RESOLUTION_WARN_AT, farFuture, Var.EXPERT_RESPONSE_DUE_AT, farFuture, Var.TEAM, "experts",

@@ -1,6 +1,6 @@
 package com.sladesk.request;
 
-import static com.sladesk.request.ServiceRequestProcess.DECISION_SLA_TARGETS;
+import static com.sladesk.process.ServiceRequestProcess.DECISION_SLA_TARGETS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.sladesk.request.ServiceRequestProcess.Var;
+import com.sladesk.process.ServiceRequestProcess.Var;
 
 class SlaTargetsDecisionTest {
 

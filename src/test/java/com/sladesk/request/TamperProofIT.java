@@ -26,12 +26,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sladesk.process.StartSlaClocksDelegate;
+import com.sladesk.process.ServiceRequestProcess;
 import com.sladesk.notify.Notification;
 import com.sladesk.notify.NotificationRepository;
-import com.sladesk.request.ServiceRequestProcess.Var;
+import com.sladesk.process.ServiceRequestProcess.Var;
 import com.sladesk.support.ApiClient;
 import com.sladesk.support.WebappSession;
 import com.sladesk.survey.SurveyLinks;
+import com.sladesk.process.RecordClaimListener;
 
 /**
  * The attacks of a hostile insider, replayed over real HTTP with the demo users: each one fails, and what the

@@ -11,8 +11,9 @@ import java.time.Duration;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
+import com.sladesk.process.ServiceRequestProcess;
 import com.sladesk.notify.Notification;
-import com.sladesk.request.ServiceRequestProcess.Var;
+import com.sladesk.process.ServiceRequestProcess.Var;
 
 /** Waiting on the customer pauses the resolution clock; only the customer's answer resumes it. */
 class WaitingOnCustomerTest extends ProcessTestSupport {
@@ -138,7 +139,7 @@ class WaitingOnCustomerTest extends ProcessTestSupport {
 
     private void respondAsAgent(ProcessInstance instance) {
         taskService.claim(task(instance).getId(), "agent.wang");
-        complete(task(instance), withVariables(Var.REPLY, "Looking into it."));
+        answer(instance, "Looking into it.");
     }
 
     private void askTheCustomerAfter(Duration after, ProcessInstance instance) {

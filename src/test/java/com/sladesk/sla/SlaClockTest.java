@@ -194,4 +194,32 @@ class SlaClockTest {
     private static Instant shanghai(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
     }
+
+    @Test
+    void escalationGoesUpOneLevelWhenDueWaitsForTheNextLevelAndStopsWithTheClock() {
+        // given a breached clock
+        SlaClock clock = SlaClock.start(1, SlaMetric.FIRST_RESPONSE, Duration.ofMinutes(15), 75, CALENDAR, START);
+        Instant breached = START.plus(Duration.ofMinutes(15));
+        clock.breach();
+
+        // then the first level is due at once
+        assertThat(clock.nextEscalation(breached))
+                .isEqualTo(new SlaClock.Escalation(SlaClock.Escalation.Step.ESCALATE, 1, null));
+
+        // and after level 1 with level 2 due in 30 minutes, it waits until then and then goes to level 2
+        Instant level2 = breached.plus(Duration.ofMinutes(30));
+        clock.escalated(1, level2);
+        assertThat(clock.nextEscalation(level2.minusSeconds(1)))
+                .isEqualTo(new SlaClock.Escalation(SlaClock.Escalation.Step.WAIT, 1, level2));
+        assertThat(clock.nextEscalation(level2))
+                .isEqualTo(new SlaClock.Escalation(SlaClock.Escalation.Step.ESCALATE, 2, null));
+
+        // and a paused or stopped clock escalates no further
+        clock.pause(level2.minusSeconds(60));
+        assertThat(clock.nextEscalation(level2).step()).isEqualTo(SlaClock.Escalation.Step.NONE);
+        SlaClock answered = SlaClock.start(2, SlaMetric.FIRST_RESPONSE, Duration.ofMinutes(15), 75, CALENDAR, START);
+        answered.stop(breached.plusSeconds(60), CALENDAR);
+        assertThat(answered.nextEscalation(breached.plus(Duration.ofHours(1))).step())
+                .isEqualTo(SlaClock.Escalation.Step.NONE);
+    }
 }

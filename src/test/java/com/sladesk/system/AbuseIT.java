@@ -47,7 +47,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sladesk.notify.Signatures;
-import com.sladesk.request.ServiceRequestProcess;
+import com.sladesk.process.ServiceRequestProcess;
 import com.sladesk.support.ApiClient;
 import com.sladesk.support.WebappSession;
 import com.sladesk.survey.SurveyLinks;

@@ -1,22 +1,20 @@
-package com.sladesk.sla;
+package com.sladesk.process;
 
 import java.time.Instant;
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import com.sladesk.notify.Notification;
-import com.sladesk.notify.Outbox;
-import com.sladesk.request.RequestMessage;
-import com.sladesk.request.RequestMessageRepository;
+import com.sladesk.notify.AgentReplies;
 import com.sladesk.request.RequestStatus;
 import com.sladesk.request.RequestStatuses;
 import com.sladesk.request.ServiceRequest;
-import com.sladesk.request.ServiceRequestProcess;
-import com.sladesk.request.ServiceRequestProcess.Var;
 import com.sladesk.request.ServiceRequestRepository;
+import com.sladesk.sla.SlaClocks;
+import com.sladesk.sla.SlaMetric;
+import com.sladesk.sla.SlaProperties;
 
 /**
  * Implements "Record resolution" (Task_RecordResolution): the resolution, RESOLVED, clock stopped, and the
@@ -27,34 +25,29 @@ public class RecordResolutionDelegate implements JavaDelegate {
 
     private final SlaClocks clocks;
     private final ServiceRequestRepository requests;
-    private final RequestMessageRepository messages;
     private final RequestStatuses statuses;
-    private final Outbox outbox;
+    private final AgentReplies replies;
     private final SlaProperties properties;
 
     public RecordResolutionDelegate(SlaClocks clocks, ServiceRequestRepository requests,
-            RequestMessageRepository messages, RequestStatuses statuses, Outbox outbox, SlaProperties properties) {
+            RequestStatuses statuses, AgentReplies replies, SlaProperties properties) {
         this.clocks = clocks;
         this.requests = requests;
-        this.messages = messages;
         this.statuses = statuses;
-        this.outbox = outbox;
+        this.replies = replies;
         this.properties = properties;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Instant now = ServiceRequestProcess.now();
-        ServiceRequest request = requests.of(execution);
-        RequestMessage resolution = messages.saveAndFlush(new RequestMessage(request.getId(),
-                RequestMessage.Author.AGENT, request.getAgent(), false,
-                ServiceRequestProcess.string(execution, Var.RESOLUTION), request.getChannel(), now));
-        outbox.toCustomer(request, Notification.Kind.RESOLUTION, "Your request is resolved",
-                resolution.getBody() + "\n\nIf this does not solve your problem, just reply and we will reopen it.",
-                request.getRequestKey() + "/RESOLUTION/" + resolution.getId(), now);
+        ServiceRequest request = ServiceRequestProcess.request(requests, execution);
+        replies.send(request, Notification.Kind.RESOLUTION, "Your request is resolved",
+                RequestVariables.of(execution).resolution(),
+                "\n\nIf this does not solve your problem, just reply and we will reopen it.", now);
         statuses.move(request, RequestStatus.RESOLVED, now, request.getAgent());
         clocks.stop(request.getId(), SlaMetric.RESOLUTION, now);
-        execution.setVariable(Var.AUTO_CLOSE_AT, Date.from(now.plus(properties.autoCloseAfter())));
-        execution.setVariable(Var.REOPEN_UNTIL, Date.from(now.plus(properties.reopenWindow())));
+        RequestVariables.of(execution).resolvedUntil(now.plus(properties.autoCloseAfter()),
+                now.plus(properties.reopenWindow()));
     }
 }

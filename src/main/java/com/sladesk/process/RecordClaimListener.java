@@ -1,8 +1,10 @@
-package com.sladesk.request;
+package com.sladesk.process;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import com.sladesk.request.RequestStatuses;
+import com.sladesk.request.ServiceRequestRepository;
 
 /**
  * Assignment listener of "Respond to customer": records when an agent claims the new request (or gives it
@@ -21,6 +23,6 @@ public class RecordClaimListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        statuses.claimed(requests.of(task.getExecution()), task.getAssignee(), ServiceRequestProcess.now());
+        statuses.claimed(ServiceRequestProcess.request(requests, task.getExecution()), task.getAssignee(), ServiceRequestProcess.now());
     }
 }

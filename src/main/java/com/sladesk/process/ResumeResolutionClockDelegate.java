@@ -1,4 +1,4 @@
-package com.sladesk.sla;
+package com.sladesk.process;
 
 import java.time.Instant;
 
@@ -6,14 +6,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import com.sladesk.request.RequestMessage;
 import com.sladesk.request.RequestMessageRepository;
 import com.sladesk.request.RequestStatus;
 import com.sladesk.request.RequestStatuses;
 import com.sladesk.request.ServiceRequest;
-import com.sladesk.request.ServiceRequestProcess;
-import com.sladesk.request.ServiceRequestProcess.Var;
 import com.sladesk.request.ServiceRequestRepository;
+import com.sladesk.sla.SlaClock;
+import com.sladesk.sla.SlaClocks;
+import com.sladesk.sla.SlaMetric;
 
 /**
  * Implements "Resume the clock" (Task_ResumeResolutionClock): the customer answered; the RESOLUTION clock
@@ -39,12 +39,12 @@ public class ResumeResolutionClockDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Instant now = ServiceRequestProcess.now();
-        ServiceRequest request = requests.of(execution);
+        ServiceRequest request = ServiceRequestProcess.request(requests, execution);
         SlaClock clock = clocks.resume(request.getId(), SlaMetric.RESOLUTION, now);
-        MetricVariables.RESOLUTION.publish(execution, clock);
+        RequestVariables.of(execution).publish(SlaMetric.RESOLUTION, clock);
         statuses.move(request, RequestStatus.IN_PROGRESS, now, request.getAgent());
-        execution.removeVariable(Var.OUTCOME);
-        messages.latestCustomersWords(request.getId()).ifPresent(reply -> execution.setVariable(Var.CUSTOMER_REPLY,
-                        reply.getBody()));
+        RequestVariables variables = RequestVariables.of(execution);
+        variables.outcomeUsed();
+        messages.latestCustomersWords(request.getId()).ifPresent(reply -> variables.customerReply(reply.getBody()));
     }
 }

@@ -1,4 +1,4 @@
-package com.sladesk.sla;
+package com.sladesk.process;
 
 import java.util.Date;
 
@@ -7,8 +7,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.sladesk.request.ServiceRequest;
-import com.sladesk.request.ServiceRequestProcess;
 import com.sladesk.request.ServiceRequestRepository;
+import com.sladesk.sla.SlaClock;
+import com.sladesk.sla.SlaClocks;
+import com.sladesk.sla.SlaMetric;
 
 /**
  * What the ServiceRequest process reads from our tables, as {@code ${slaRecord.dueAt(execution, 'RESOLUTION')}}:
@@ -91,6 +93,6 @@ public class SlaRecord {
     }
 
     private ServiceRequest request(DelegateExecution execution) {
-        return requests.of(execution);
+        return ServiceRequestProcess.request(requests, execution);
     }
 }

@@ -1,11 +1,11 @@
-package com.sladesk.request;
+package com.sladesk.process;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
-
-import com.sladesk.request.ServiceRequestProcess.Var;
+import com.sladesk.request.ServiceRequest;
+import com.sladesk.request.ServiceRequestRepository;
 
 /**
  * Completion listener of "Respond to customer", "Resolve request" and "Diagnose as expert": remembers on the
@@ -29,13 +29,13 @@ public class RememberAssigneeListener implements TaskListener {
                     .getCurrentAuthentication();
             user = authentication == null ? null : authentication.getUserId();
         }
-        ServiceRequest request = requests.of(task.getExecution());
+        ServiceRequest request = ServiceRequestProcess.request(requests, task.getExecution());
         if (ServiceRequestProcess.TASK_EXPERT_DIAGNOSIS.equals(task.getTaskDefinitionKey())) {
             request.diagnosedBy(user);
-            task.getExecution().setVariable(Var.DIAGNOSED_BY, user);
+            RequestVariables.of(task.getExecution()).diagnosedBy(user);
         } else {
             request.workedBy(user);
-            task.getExecution().setVariable(Var.RESPONDER, user);
+            RequestVariables.of(task.getExecution()).responder(user);
         }
     }
 }

@@ -1,22 +1,21 @@
-package com.sladesk.sla;
+package com.sladesk.process;
 
 import java.time.Instant;
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import com.sladesk.notify.Notification;
-import com.sladesk.notify.Outbox;
-import com.sladesk.request.RequestMessage;
-import com.sladesk.request.RequestMessageRepository;
+import com.sladesk.notify.AgentReplies;
 import com.sladesk.request.RequestStatus;
 import com.sladesk.request.RequestStatuses;
 import com.sladesk.request.ServiceRequest;
-import com.sladesk.request.ServiceRequestProcess;
-import com.sladesk.request.ServiceRequestProcess.Var;
 import com.sladesk.request.ServiceRequestRepository;
+import com.sladesk.sla.SlaClock;
+import com.sladesk.sla.SlaClocks;
+import com.sladesk.sla.SlaMetric;
+import com.sladesk.sla.SlaProperties;
 
 /**
  * Implements "Ask the customer, pause the clock" (Task_PauseResolutionClock): the question goes to the
@@ -27,39 +26,31 @@ public class PauseResolutionClockDelegate implements JavaDelegate {
 
     private final SlaClocks clocks;
     private final ServiceRequestRepository requests;
-    private final RequestMessageRepository messages;
     private final RequestStatuses statuses;
-    private final Outbox outbox;
+    private final AgentReplies replies;
     private final SlaProperties properties;
 
     public PauseResolutionClockDelegate(SlaClocks clocks, ServiceRequestRepository requests,
-            RequestMessageRepository messages, RequestStatuses statuses, Outbox outbox, SlaProperties properties) {
+            RequestStatuses statuses, AgentReplies replies, SlaProperties properties) {
         this.clocks = clocks;
         this.requests = requests;
-        this.messages = messages;
         this.statuses = statuses;
-        this.outbox = outbox;
+        this.replies = replies;
         this.properties = properties;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Instant now = ServiceRequestProcess.now();
-        ServiceRequest request = requests.of(execution);
-        String question = ServiceRequestProcess.string(execution, Var.QUESTION);
+        ServiceRequest request = ServiceRequestProcess.request(requests, execution);
+        String question = RequestVariables.of(execution).question();
         if (question == null || question.isBlank()) {
-            question = ServiceRequestProcess.string(execution, Var.RESOLUTION);
+            question = RequestVariables.of(execution).resolution();
         }
-        RequestMessage asked = messages.saveAndFlush(new RequestMessage(request.getId(), RequestMessage.Author.AGENT,
-                request.getAgent(), false, question == null ? "" : question,
-                request.getChannel(), now));
-        outbox.toCustomer(request, Notification.Kind.QUESTION, "A question about your request", asked.getBody(),
-                request.getRequestKey() + "/QUESTION/" + asked.getId(), now);
+        replies.send(request, Notification.Kind.QUESTION, "A question about your request", question, null, now);
         SlaClock clock = clocks.pause(request.getId(), SlaMetric.RESOLUTION, now);
         statuses.move(request, RequestStatus.WAITING_ON_CUSTOMER, now, request.getAgent());
-        execution.setVariable(Var.REMINDERS_SENT, 0);
-        execution.setVariable(Var.REMINDERS_LEFT, properties.maxReminders() > 0);
-        execution.setVariable(Var.NEXT_REMINDER_AT,
-                Date.from(clocks.calendarOf(clock).plus(now, properties.reminderInterval())));
+        RequestVariables.of(execution).reminders(0, properties.maxReminders() > 0,
+                clocks.calendarOf(clock).plus(now, properties.reminderInterval()));
     }
 }

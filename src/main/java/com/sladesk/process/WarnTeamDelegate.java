@@ -1,4 +1,4 @@
-package com.sladesk.sla;
+package com.sladesk.process;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,12 +11,17 @@ import org.springframework.stereotype.Component;
 
 import com.sladesk.notify.Notification;
 import com.sladesk.notify.Outbox;
+import com.sladesk.notify.Recipient;
 import com.sladesk.request.ServiceRequest;
-import com.sladesk.request.ServiceRequestProcess;
-import com.sladesk.request.ServiceRequestProcess.Var;
 import com.sladesk.request.ServiceRequestRepository;
+import com.sladesk.sla.SlaClocks;
+import com.sladesk.sla.SlaMetric;
+import com.sladesk.sla.SlaProperties;
 
-/** Implements "Warn the team" (Task_WarnFirstResponse, Task_WarnResolution): event, priority, notification. */
+/**
+ * Implements "Warn the team" and "Warn the experts" (Task_Warn{FirstResponse,ExpertResponse,Resolution}): event,
+ * priority, notification.
+ */
 @Component
 public class WarnTeamDelegate implements JavaDelegate {
 
@@ -38,18 +43,18 @@ public class WarnTeamDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long requestId = ServiceRequestProcess.requestId(execution);
-        SlaMetric metric = SlaMetric.valueOf(ServiceRequestProcess.string(execution, Var.METRIC));
+        SlaMetric metric = RequestVariables.of(execution).metric();
         Instant now = ServiceRequestProcess.now();
         if (!clocks.warn(requestId, metric, now)) {
             return;
         }
         List<Task> tasks = openTasks.of(execution);
         openTasks.raisePriority(execution, tasks, properties.warningPriorityRaise());
-        ServiceRequest request = requests.of(execution);
+        ServiceRequest request = ServiceRequestProcess.request(requests, execution);
         String key = request.getRequestKey();
-        String recipient = tasks.stream().map(Task::getAssignee).filter(Objects::nonNull).findFirst()
-                .map(user -> "user:" + user)
-                .orElse("group:" + request.getTeam());
+        Recipient recipient = tasks.stream().map(Task::getAssignee).filter(Objects::nonNull).findFirst()
+                .map(Recipient::user)
+                .orElse(Recipient.group(request.getTeam()));
         Instant due = clocks.clock(requestId, metric).getDueAt();
         outbox.toStaff(requestId, Notification.Kind.WARNING, recipient,
                 "[%s] %s target at risk, due %s".formatted(key, metric, due),

@@ -1,10 +1,10 @@
-package com.sladesk.sla;
+package com.sladesk.process;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-
-import com.sladesk.request.ServiceRequestProcess;
+import com.sladesk.sla.SlaClocks;
+import com.sladesk.sla.SlaMetric;
 
 /**
  * Assignment and completion listener of "Diagnose as expert" (Task_ExpertDiagnosis): an expert's claim stops

@@ -1,8 +1,7 @@
-package com.sladesk.sla;
+package com.sladesk.process;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
@@ -12,12 +11,16 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
+import com.sladesk.process.ServiceRequestProcess.Var;
 import com.sladesk.notify.Notification;
 import com.sladesk.notify.Outbox;
+import com.sladesk.notify.Recipient;
 import com.sladesk.request.ServiceRequest;
-import com.sladesk.request.ServiceRequestProcess;
-import com.sladesk.request.ServiceRequestProcess.Var;
 import com.sladesk.request.ServiceRequestRepository;
+import com.sladesk.sla.SlaClock;
+import com.sladesk.sla.SlaClocks;
+import com.sladesk.sla.SlaMetric;
+import com.sladesk.sla.SlaProperties;
 
 /**
  * Implements "Escalate to the next level" (Task_EscalateFirstResponse, Task_EscalateExpertResponse,
@@ -46,27 +49,24 @@ public class EscalateDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ServiceRequest request = requests.of(execution);
+        ServiceRequest request = ServiceRequestProcess.request(requests, execution);
         long requestId = request.getId();
-        SlaMetric metric = SlaMetric.valueOf(ServiceRequestProcess.string(execution, Var.METRIC));
+        SlaMetric metric = RequestVariables.of(execution).metric();
         Instant now = ServiceRequestProcess.now();
         SlaClock clock = clocks.clock(requestId, metric);
-        if (clock.isStopped() || clock.isPaused()) {
-            nextLevelCopy(execution, metric, null);
+        SlaClock.Escalation next = clock.nextEscalation(now);
+        if (next.step() != SlaClock.Escalation.Step.ESCALATE) {
+            nextLevelCopy(execution, metric, next.until());
             return;
         }
-        if (clock.getNextEscalationAt() != null && now.isBefore(clock.getNextEscalationAt())) {
-            nextLevelCopy(execution, metric, clock.getNextEscalationAt());
-            return;
-        }
-        int level = clock.getEscalationLevel() + 1;
+        int level = next.level();
         DmnDecisionRuleResult decided = decideLevel(execution, request, metric, level);
         String group = decided == null ? null : (String) decided.get(Var.NOTIFY_GROUP);
         if (group == null && level == 1) {
             group = request.getEscalationGroup();
         }
         if (group == null) {
-            clock.escalated(clock.getEscalationLevel(), null);
+            clocks.escalationEnded(requestId, metric);
             nextLevelCopy(execution, metric, null);
             return;
         }
@@ -79,9 +79,8 @@ public class EscalateDelegate implements JavaDelegate {
         nextLevelCopy(execution, metric, nextLevelAt);
     }
 
-    /** The copy that process versions before slaRecord read their next-level timer and gateway from. */
     private static void nextLevelCopy(DelegateExecution execution, SlaMetric metric, Instant at) {
-        execution.setVariable(MetricVariables.of(metric).nextLevelAt, at == null ? null : Date.from(at));
+        RequestVariables.of(execution).nextLevelAt(metric, at);
     }
 
     private static DmnDecisionRuleResult decideLevel(DelegateExecution execution, ServiceRequest request,
@@ -102,7 +101,7 @@ public class EscalateDelegate implements JavaDelegate {
         openTasks.addCandidateGroup(execution, tasks, group);
         openTasks.raisePriority(execution, tasks, properties.escalationPriorityRaise());
         String key = request.getRequestKey();
-        outbox.toStaff(request.getId(), Notification.Kind.ESCALATION, "group:" + group,
+        outbox.toStaff(request.getId(), Notification.Kind.ESCALATION, Recipient.group(group),
                 "[%s] Escalated to you (level %d): %s target missed".formatted(key, level, metric),
                 "Request %s: \"%s\" missed its %s target and is escalated to %s (level %d).".formatted(key,
                         request.getSubject(), metric, group, level),

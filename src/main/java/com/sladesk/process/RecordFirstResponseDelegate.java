@@ -1,4 +1,4 @@
-package com.sladesk.sla;
+package com.sladesk.process;
 
 import java.time.Instant;
 
@@ -7,14 +7,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import com.sladesk.notify.Notification;
-import com.sladesk.notify.Outbox;
-import com.sladesk.request.RequestMessage;
-import com.sladesk.request.RequestMessageRepository;
+import com.sladesk.notify.AgentReplies;
 import com.sladesk.request.RequestStatuses;
 import com.sladesk.request.ServiceRequest;
-import com.sladesk.request.ServiceRequestProcess;
-import com.sladesk.request.ServiceRequestProcess.Var;
 import com.sladesk.request.ServiceRequestRepository;
+import com.sladesk.sla.SlaClocks;
+import com.sladesk.sla.SlaMetric;
 
 /** Implements "Record first response" (Task_RecordFirstResponse): the reply, IN_PROGRESS, clock stopped. */
 @Component
@@ -22,28 +20,24 @@ public class RecordFirstResponseDelegate implements JavaDelegate {
 
     private final SlaClocks clocks;
     private final ServiceRequestRepository requests;
-    private final RequestMessageRepository messages;
     private final RequestStatuses statuses;
-    private final Outbox outbox;
+    private final AgentReplies replies;
 
     public RecordFirstResponseDelegate(SlaClocks clocks, ServiceRequestRepository requests,
-            RequestMessageRepository messages, RequestStatuses statuses, Outbox outbox) {
+            RequestStatuses statuses, AgentReplies replies) {
         this.clocks = clocks;
         this.requests = requests;
-        this.messages = messages;
         this.statuses = statuses;
-        this.outbox = outbox;
+        this.replies = replies;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Instant now = ServiceRequestProcess.now();
-        ServiceRequest request = requests.of(execution);
+        ServiceRequest request = ServiceRequestProcess.request(requests, execution);
         String responder = request.getAgent();
-        RequestMessage reply = messages.saveAndFlush(new RequestMessage(request.getId(), RequestMessage.Author.AGENT,
-                responder, false, ServiceRequestProcess.string(execution, Var.REPLY), request.getChannel(), now));
-        outbox.toCustomer(request, Notification.Kind.REPLY, request.getSubject(), reply.getBody(),
-                request.getRequestKey() + "/REPLY/" + reply.getId(), now);
+        replies.send(request, Notification.Kind.REPLY, request.getSubject(), RequestVariables.of(execution).reply(),
+                null, now);
         statuses.respondedBy(request, responder, now);
         clocks.stop(request.getId(), SlaMetric.FIRST_RESPONSE, now);
     }

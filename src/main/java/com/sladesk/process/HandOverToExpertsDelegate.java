@@ -1,4 +1,4 @@
-package com.sladesk.sla;
+package com.sladesk.process;
 
 import java.time.Instant;
 
@@ -11,9 +11,10 @@ import com.sladesk.request.RequestMessageRepository;
 import com.sladesk.request.RequestStatus;
 import com.sladesk.request.RequestStatuses;
 import com.sladesk.request.ServiceRequest;
-import com.sladesk.request.ServiceRequestProcess;
-import com.sladesk.request.ServiceRequestProcess.Var;
 import com.sladesk.request.ServiceRequestRepository;
+import com.sladesk.sla.SlaClock;
+import com.sladesk.sla.SlaClocks;
+import com.sladesk.sla.SlaMetric;
 
 /**
  * Implements "Hand over to experts" (Task_HandOverToExperts): the agent's notes as an internal note, and the
@@ -38,23 +39,23 @@ public class HandOverToExpertsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Instant now = ServiceRequestProcess.now();
-        ServiceRequest request = requests.of(execution);
-        String notes = ServiceRequestProcess.string(execution, Var.RESOLUTION);
+        ServiceRequest request = ServiceRequestProcess.request(requests, execution);
+        String notes = RequestVariables.of(execution).resolution();
         messages.save(new RequestMessage(request.getId(), RequestMessage.Author.AGENT, request.getAgent(), true, notes,
                 null, now));
         // internal: the experts read the notes, and they never come back as the text sent to the customer
-        execution.setVariable(Var.HAND_OVER_NOTES, notes);
-        execution.removeVariable(Var.RESOLUTION);
+        RequestVariables.of(execution).handOver(notes);
         statuses.move(request, RequestStatus.WITH_EXPERTS, now, null);
         if (clocks.hasClock(request.getId(), SlaMetric.EXPERT_RESPONSE)) {
             // a later hand-over is not measured; its task is due when the resolution is
             clocks.stop(request.getId(), SlaMetric.EXPERT_RESPONSE, now);
-            MetricVariables.EXPERT_RESPONSE.publish(execution, clocks.clock(request.getId(), SlaMetric.RESOLUTION));
+            RequestVariables.of(execution).publish(SlaMetric.EXPERT_RESPONSE,
+                    clocks.clock(request.getId(), SlaMetric.RESOLUTION));
             return;
         }
         SlaClock clock = clocks.start(request.getId(), SlaMetric.EXPERT_RESPONSE,
-                StartSlaClocksDelegate.target(execution, Var.EXPERT_RESPONSE_TARGET),
-                StartSlaClocksDelegate.warningPercent(execution), request.getCalendarId(), now);
-        MetricVariables.EXPERT_RESPONSE.publish(execution, clock);
+                RequestVariables.of(execution).target(SlaMetric.EXPERT_RESPONSE),
+                RequestVariables.of(execution).warningPercent(), request.getCalendarId(), now);
+        RequestVariables.of(execution).publish(SlaMetric.EXPERT_RESPONSE, clock);
     }
 }

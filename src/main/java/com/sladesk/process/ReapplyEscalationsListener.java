@@ -1,10 +1,13 @@
-package com.sladesk.sla;
+package com.sladesk.process;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-
-import com.sladesk.request.ServiceRequestProcess;
+import com.sladesk.sla.SlaClock;
+import com.sladesk.sla.SlaClocks;
+import com.sladesk.sla.SlaEvent;
+import com.sladesk.sla.SlaEventRepository;
+import com.sladesk.sla.SlaProperties;
 
 /**
  * Create listener of "Resolve request" and "Diagnose as expert" (Task_ResolveRequest, Task_ExpertDiagnosis):

@@ -1,4 +1,4 @@
-package com.sladesk.sla;
+package com.sladesk.process;
 
 import java.time.Instant;
 
@@ -11,9 +11,9 @@ import com.sladesk.notify.Outbox;
 import com.sladesk.request.RequestStatus;
 import com.sladesk.request.RequestStatuses;
 import com.sladesk.request.ServiceRequest;
-import com.sladesk.request.ServiceRequestProcess;
 import com.sladesk.request.ServiceRequestRepository;
 import com.sladesk.survey.SurveyLinks;
+import com.sladesk.sla.SlaClocks;
 
 /** Implements "Close request" (Task_CloseRequest): every clock stopped, status CLOSED, the survey link sent. */
 @Component

@@ -1,7 +1,6 @@
-package com.sladesk.sla;
+package com.sladesk.process;
 
 import java.time.Instant;
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,9 +9,11 @@ import org.springframework.stereotype.Component;
 import com.sladesk.notify.Notification;
 import com.sladesk.notify.Outbox;
 import com.sladesk.request.ServiceRequest;
-import com.sladesk.request.ServiceRequestProcess;
-import com.sladesk.request.ServiceRequestProcess.Var;
 import com.sladesk.request.ServiceRequestRepository;
+import com.sladesk.sla.SlaClock;
+import com.sladesk.sla.SlaClocks;
+import com.sladesk.sla.SlaMetric;
+import com.sladesk.sla.SlaProperties;
 
 /** Implements "Remind the customer" (Task_RemindCustomer): a reminder in the outbox, the next one scheduled. */
 @Component
@@ -34,18 +35,16 @@ public class RemindCustomerDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Instant now = ServiceRequestProcess.now();
-        ServiceRequest request = requests.of(execution);
+        ServiceRequest request = ServiceRequestProcess.request(requests, execution);
         SlaClock clock = clocks.clock(request.getId(), SlaMetric.RESOLUTION);
-        int sent = ((Number) execution.getVariable(Var.REMINDERS_SENT)).intValue() + 1;
+        int sent = RequestVariables.of(execution).remindersSent() + 1;
         // one pause, one series of reminders: the pause's start tells the series apart
         outbox.toCustomer(request, Notification.Kind.REMINDER, "We are waiting for your answer",
                 "Your request \"%s\" is waiting for your answer (reminder %d of %d).".formatted(request.getSubject(),
                         sent, properties.maxReminders()),
                 "%s/REMINDER/%d/%d".formatted(request.getRequestKey(), clock.getPausedAt().getEpochSecond(), sent),
                 now);
-        execution.setVariable(Var.REMINDERS_SENT, sent);
-        execution.setVariable(Var.REMINDERS_LEFT, sent < properties.maxReminders());
-        execution.setVariable(Var.NEXT_REMINDER_AT,
-                Date.from(clocks.calendarOf(clock).plus(now, properties.reminderInterval())));
+        RequestVariables.of(execution).reminders(sent, sent < properties.maxReminders(),
+                clocks.calendarOf(clock).plus(now, properties.reminderInterval()));
     }
 }

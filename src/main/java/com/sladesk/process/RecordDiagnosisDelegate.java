@@ -1,12 +1,16 @@
-package com.sladesk.request;
+package com.sladesk.process;
 
 import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-
-import com.sladesk.request.ServiceRequestProcess.Var;
+import com.sladesk.request.RequestMessage;
+import com.sladesk.request.RequestMessageRepository;
+import com.sladesk.request.RequestStatus;
+import com.sladesk.request.RequestStatuses;
+import com.sladesk.request.ServiceRequest;
+import com.sladesk.request.ServiceRequestRepository;
 
 /** Implements "Record diagnosis" (Task_RecordDiagnosis): the expert's note, back IN_PROGRESS with the agent. */
 @Component
@@ -26,12 +30,12 @@ public class RecordDiagnosisDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Instant now = ServiceRequestProcess.now();
-        ServiceRequest request = requests.of(execution);
+        ServiceRequest request = ServiceRequestProcess.request(requests, execution);
         messages.save(new RequestMessage(request.getId(), RequestMessage.Author.EXPERT,
                 request.getExpert(), true,
-                ServiceRequestProcess.string(execution, Var.DIAGNOSIS), null, now));
+                RequestVariables.of(execution).diagnosis(), null, now));
         statuses.move(request, RequestStatus.IN_PROGRESS, now, request.getResponder());
         // the agent chooses the outcome afresh after the diagnosis
-        execution.removeVariable(Var.OUTCOME);
+        RequestVariables.of(execution).outcomeUsed();
     }
 }

@@ -1,4 +1,4 @@
-package com.sladesk.sla;
+package com.sladesk.process;
 
 import java.security.Principal;
 
@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 
 import com.sladesk.request.RequestReader;
 import com.sladesk.request.RequestView;
+import com.sladesk.sla.Reclassify;
 
 /** PATCH /api/requests/{key}: agents and leads reclassify a request. */
 @RestController

@@ -1,4 +1,4 @@
-package com.sladesk.sla;
+package com.sladesk.process;
 
 import java.time.Instant;
 
@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import com.sladesk.request.RequestStatus;
 import com.sladesk.request.RequestStatuses;
 import com.sladesk.request.ServiceRequest;
-import com.sladesk.request.ServiceRequestProcess;
 import com.sladesk.request.ServiceRequestRepository;
+import com.sladesk.sla.SlaClocks;
 
 /** Implements "Close without reply" (Task_CloseWithoutReply): clocks stopped, status CLOSED_NO_REPLY. */
 @Component
@@ -29,7 +29,7 @@ public class CloseWithoutReplyDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Instant now = ServiceRequestProcess.now();
-        ServiceRequest request = requests.of(execution);
+        ServiceRequest request = ServiceRequestProcess.request(requests, execution);
         clocks.stopAll(request.getId(), now);
         statuses.move(request, RequestStatus.CLOSED_NO_REPLY, now, null);
     }

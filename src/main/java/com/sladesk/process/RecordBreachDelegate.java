@@ -1,13 +1,11 @@
-package com.sladesk.sla;
+package com.sladesk.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import com.sladesk.sla.SlaClocks;
 
-import com.sladesk.request.ServiceRequestProcess;
-import com.sladesk.request.ServiceRequestProcess.Var;
-
-/** Implements "Record breach" (Task_RecordFirstResponseBreach, Task_RecordResolutionBreach). */
+/** Implements "Record breach" of each clock (Task_Record{FirstResponse,ExpertResponse,Resolution}Breach). */
 @Component
 public class RecordBreachDelegate implements JavaDelegate {
 
@@ -20,7 +18,7 @@ public class RecordBreachDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         clocks.breach(ServiceRequestProcess.requestId(execution),
-                SlaMetric.valueOf(ServiceRequestProcess.string(execution, Var.METRIC)),
+                RequestVariables.of(execution).metric(),
                 ServiceRequestProcess.now());
     }
 }

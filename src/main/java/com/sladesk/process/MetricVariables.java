@@ -1,11 +1,7 @@
-package com.sladesk.sla;
+package com.sladesk.process;
 
-import java.util.Date;
-
-import org.camunda.bpm.engine.delegate.VariableScope;
-
-import com.sladesk.request.ServiceRequestProcess;
-import com.sladesk.request.ServiceRequestProcess.Var;
+import com.sladesk.process.ServiceRequestProcess.Var;
+import com.sladesk.sla.SlaMetric;
 
 /** The process variables and elements that carry one metric: target, timer instants, timers and task. */
 enum MetricVariables {
@@ -40,11 +36,5 @@ enum MetricVariables {
 
     static MetricVariables of(SlaMetric metric) {
         return valueOf(metric.name());
-    }
-
-    /** Sets the warning and due instants the metric's timers and task read. */
-    void publish(VariableScope scope, SlaClock clock) {
-        scope.setVariable(warnAt, Date.from(clock.getWarnAt()));
-        scope.setVariable(dueAt, Date.from(clock.getDueAt()));
     }
 }

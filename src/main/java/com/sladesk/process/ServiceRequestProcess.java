@@ -1,10 +1,12 @@
-package com.sladesk.request;
+package com.sladesk.process;
 
 import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+import com.sladesk.request.ServiceRequest;
+import com.sladesk.request.ServiceRequestRepository;
 
 /** Typed facade of the ServiceRequest process: its key, element ids, decisions and variables. */
 public final class ServiceRequestProcess {
@@ -115,7 +117,7 @@ public final class ServiceRequestProcess {
      * whoever completes a task may set variables, but cannot change the business key.
      */
     public static long requestId(DelegateExecution execution) {
-        return idOfKey(execution.getProcessBusinessKey());
+        return ServiceRequest.idOfKey(execution.getProcessBusinessKey());
     }
 
     /** The engine's clock: tests move it with ClockUtil, and timers fire by it. */
@@ -123,16 +125,8 @@ public final class ServiceRequestProcess {
         return ClockUtil.getCurrentTime().toInstant();
     }
 
-    static String keyOf(long id) {
-        return "SR-%06d".formatted(id);
-    }
-
-    static long idOfKey(String key) {
-        return Long.parseLong(key.substring(key.indexOf('-') + 1));
-    }
-
-    public static String string(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        return value == null ? null : value.toString();
+    /** The request the execution's instance carries (see {@link #requestId}); only its own instance may act on it. */
+    public static ServiceRequest request(ServiceRequestRepository requests, DelegateExecution execution) {
+        return requests.ofInstance(requestId(execution), execution.getProcessInstanceId());
     }
 }

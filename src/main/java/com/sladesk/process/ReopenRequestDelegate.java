@@ -1,4 +1,4 @@
-package com.sladesk.sla;
+package com.sladesk.process;
 
 import java.time.Instant;
 
@@ -8,9 +8,10 @@ import org.springframework.stereotype.Component;
 
 import com.sladesk.request.RequestStatuses;
 import com.sladesk.request.ServiceRequest;
-import com.sladesk.request.ServiceRequestProcess;
-import com.sladesk.request.ServiceRequestProcess.Var;
 import com.sladesk.request.ServiceRequestRepository;
+import com.sladesk.sla.SlaClock;
+import com.sladesk.sla.SlaClocks;
+import com.sladesk.sla.SlaMetric;
 
 /**
  * Implements "Reopen the request" (Task_ReopenRequest): back to resolution; the RESOLUTION clock runs again
@@ -32,10 +33,10 @@ public class ReopenRequestDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Instant now = ServiceRequestProcess.now();
-        ServiceRequest request = requests.of(execution);
+        ServiceRequest request = ServiceRequestProcess.request(requests, execution);
         SlaClock clock = clocks.restart(request.getId(), SlaMetric.RESOLUTION, now);
-        MetricVariables.RESOLUTION.publish(execution, clock);
+        RequestVariables.of(execution).publish(SlaMetric.RESOLUTION, clock);
         statuses.reopen(request, now);
-        execution.removeVariable(Var.OUTCOME);
+        RequestVariables.of(execution).outcomeUsed();
     }
 }

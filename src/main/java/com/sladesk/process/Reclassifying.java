@@ -1,4 +1,4 @@
-package com.sladesk.sla;
+package com.sladesk.process;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,24 +17,25 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
+import com.sladesk.process.ServiceRequestProcess.Var;
 import com.sladesk.request.Category;
 import com.sladesk.request.CustomerTier;
 import com.sladesk.request.Priority;
 import com.sladesk.request.Reclassification;
 import com.sladesk.request.ReclassificationRepository;
+import com.sladesk.request.RequestNotFoundException;
+import com.sladesk.request.RequestStateException;
 import com.sladesk.request.RequestStatus;
 import com.sladesk.request.ServiceRequest;
-import com.sladesk.request.ServiceRequestProcess;
-import com.sladesk.request.ServiceRequestProcess.Var;
 import com.sladesk.request.RequestChanged;
 import com.sladesk.request.ServiceRequestRepository;
+import com.sladesk.sla.Reclassify;
+import com.sladesk.sla.SlaClock;
+import com.sladesk.sla.SlaClocks;
 
 /**
  * Reclassifying a request: SlaTargets and Routing decide again; every clock still counting keeps its elapsed
@@ -70,43 +71,52 @@ public class Reclassifying {
     }
 
     public void reclassify(String key, Reclassify change, String user) {
-        ServiceRequest request = requests.findByRequestKey(key).orElseThrow(() -> new ErrorResponseException(
-                HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No request " + key),
-                null));
+        ServiceRequest request = requests.findByRequestKey(key).orElseThrow(() -> new RequestNotFoundException(key));
         if (request.getStatus() == RequestStatus.RESOLVED || request.getStatus() == RequestStatus.CLOSED
                 || request.getStatus() == RequestStatus.CLOSED_NO_REPLY) {
-            throw new ErrorResponseException(HttpStatus.CONFLICT, ProblemDetail.forStatusAndDetail(
-                    HttpStatus.CONFLICT, "Request " + key + " is " + request.getStatus()
-                            + " and keeps its classification; reopen it first"), null);
+            throw new RequestStateException(request, "keeps its classification; reopen it first");
         }
         Instant now = ServiceRequestProcess.now();
         Priority oldPriority = request.getPriority();
-        Category oldCategory = request.getCategory();
-        CustomerTier oldTier = request.getCustomerTier();
         String oldTeam = request.getTeam();
-        request.reclassify(change.priority(), change.category(), change.customerTier());
-        reclassifications.save(new Reclassification(request, oldPriority, oldCategory, oldTier, user,
-                change.reason(), now));
-
+        recordChange(request, change, user, now);
         DmnDecisionRuleResult targets = decide(ServiceRequestProcess.DECISION_SLA_TARGETS, request);
         DmnDecisionRuleResult routing = decide(ServiceRequestProcess.DECISION_ROUTING, request);
         request.routedTo(routing.getEntry(Var.TEAM), routing.getEntry(Var.EXPERT_TEAM),
                 routing.getEntry(Var.ESCALATION_GROUP));
         events.publishEvent(new RequestChanged(request.getId()));
+        copyDecisions(request, targets, routing);
+        retargetClocks(request, targets, oldPriority == null ? request.getPriority() : oldPriority, now);
+        if (!request.getTeam().equals(oldTeam)) {
+            moveTasks(request.getProcessInstanceId(), oldTeam, request.getTeam());
+        }
+    }
 
-        String instance = request.getProcessInstanceId();
+    private void recordChange(ServiceRequest request, Reclassify change, String user, Instant now) {
+        Priority oldPriority = request.getPriority();
+        Category oldCategory = request.getCategory();
+        CustomerTier oldTier = request.getCustomerTier();
+        request.reclassify(change.priority(), change.category(), change.customerTier());
+        reclassifications.save(new Reclassification(request, oldPriority, oldCategory, oldTier, user,
+                change.reason(), now));
+    }
+
+    /** The new classification and every output of both decisions, as the model's business-rule tasks set them. */
+    private void copyDecisions(ServiceRequest request, DmnDecisionRuleResult targets, DmnDecisionRuleResult routing) {
         VariableMap variables = Variables.createVariables()
                 .putValue(Var.PRIORITY, request.getPriority().name())
                 .putValue(Var.CATEGORY, request.getCategory().name())
                 .putValue(Var.CUSTOMER_TIER, request.getCustomerTier().name())
                 .putValue(Var.TASK_PRIORITY, request.getPriority().taskPriority());
-        for (String name : new String[] {Var.FIRST_RESPONSE_TARGET, Var.RESOLUTION_TARGET, Var.EXPERT_RESPONSE_TARGET,
-                Var.WARNING_PERCENT, Var.TEAM, Var.EXPERT_TEAM, Var.ESCALATION_GROUP}) {
-            variables.putValue(name, name.equals(Var.TEAM) || name.equals(Var.EXPERT_TEAM)
-                    || name.equals(Var.ESCALATION_GROUP) ? routing.get(name) : targets.get(name));
-        }
-        runtimeService.setVariables(instance, variables);
+        variables.putAll(targets.getEntryMap());
+        variables.putAll(routing.getEntryMap());
+        runtimeService.setVariables(request.getProcessInstanceId(), variables);
+    }
 
+    /** Running clocks get the new targets; their timers and tasks move with them. */
+    private void retargetClocks(ServiceRequest request, DmnDecisionRuleResult targets, Priority oldPriority,
+            Instant now) {
+        String instance = request.getProcessInstanceId();
         int warningPercent = ((Number) targets.get(Var.WARNING_PERCENT)).intValue();
         for (SlaClock clock : clocks.clocksOfRequest(request.getId())) {
             if (clock.isStopped()) {
@@ -123,21 +133,23 @@ public class Reclassifying {
                 task.setDueDate(Date.from(moved.getDueAt()));
                 task.setFollowUpDate(Date.from(moved.getWarnAt()));
                 task.setPriority(task.getPriority() + request.getPriority().taskPriority()
-                        - (oldPriority == null ? request.getPriority() : oldPriority).taskPriority());
+                        - oldPriority.taskPriority());
                 taskService.saveTask(task);
             }
         }
-        if (!request.getTeam().equals(oldTeam)) {
-            for (String taskKey : new String[] {ServiceRequestProcess.TASK_RESPOND_TO_CUSTOMER,
-                    ServiceRequestProcess.TASK_RESOLVE_REQUEST}) {
-                for (Task task : openTasks(instance, taskKey)) {
-                    taskService.deleteCandidateGroup(task.getId(), oldTeam);
-                    // the engine granted the old team access to the task; that grant must go with it
-                    authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId())
-                            .groupIdIn(oldTeam).list()
-                            .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
-                    taskService.addCandidateGroup(task.getId(), request.getTeam());
-                }
+    }
+
+    /** The open respond and resolve tasks go from the old team to the new one, with the old team's access. */
+    private void moveTasks(String instance, String oldTeam, String newTeam) {
+        for (String taskKey : new String[] {ServiceRequestProcess.TASK_RESPOND_TO_CUSTOMER,
+                ServiceRequestProcess.TASK_RESOLVE_REQUEST}) {
+            for (Task task : openTasks(instance, taskKey)) {
+                taskService.deleteCandidateGroup(task.getId(), oldTeam);
+                // the engine granted the old team access to the task; that grant must go with it
+                authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId())
+                        .groupIdIn(oldTeam).list()
+                        .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
+                taskService.addCandidateGroup(task.getId(), newTeam);
             }
         }
     }

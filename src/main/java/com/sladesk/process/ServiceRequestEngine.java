@@ -1,0 +1,60 @@
+package com.sladesk.process;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+import com.sladesk.process.ServiceRequestProcess.Var;
+import com.sladesk.request.Customer;
+import com.sladesk.request.DeskClock;
+import com.sladesk.request.RequestProcess;
+import com.sladesk.request.ServiceRequest;
+
+/**
+ * The request's process on Camunda: intake starts an instance with the request's facts as variables, and a
+ * customer's reply, confirmation or reopening becomes the message the instance waits for. Also makes the
+ * engine's clock the desk's clock.
+ */
+@Component
+class ServiceRequestEngine implements RequestProcess {
+
+    private static final Map<CustomerMove, String> MESSAGES = Map.of(
+            CustomerMove.REPLIED, ServiceRequestProcess.MESSAGE_CUSTOMER_REPLIED,
+            CustomerMove.CONFIRMED, ServiceRequestProcess.MESSAGE_CUSTOMER_CONFIRMED,
+            CustomerMove.REOPENED, ServiceRequestProcess.MESSAGE_CUSTOMER_REOPENED);
+
+    private final RuntimeService runtimeService;
+
+    ServiceRequestEngine(RuntimeService runtimeService) {
+        this.runtimeService = runtimeService;
+        DeskClock.use(ServiceRequestProcess::now);
+    }
+
+    @Override
+    public String start(ServiceRequest request) {
+        Customer customer = request.getCustomer();
+        return runtimeService.startProcessInstanceByKey(ServiceRequestProcess.PROCESS_KEY, request.getRequestKey(),
+                Map.of(Var.REQUEST_KEY, request.getRequestKey(),
+                        Var.CHANNEL, request.getChannel().name(),
+                        Var.CUSTOMER_NAME, customer.getName() == null ? customer.getCustomerRef() : customer.getName(),
+                        Var.CUSTOMER_TIER, customer.getTier().name(),
+                        Var.CATEGORY, request.getCategory().name(),
+                        Var.PRODUCT, request.getProduct() == null ? "" : request.getProduct(),
+                        Var.SUBJECT, request.getSubject(),
+                        Var.DESCRIPTION, request.getDescription()))
+                .getId();
+    }
+
+    @Override
+    public boolean deliver(ServiceRequest request, CustomerMove move) {
+        try {
+            runtimeService.createMessageCorrelation(MESSAGES.get(move))
+                    .processInstanceId(request.getProcessInstanceId()).correlateWithResult();
+            return true;
+        } catch (MismatchingMessageCorrelationException notWaiting) {
+            return false;
+        }
+    }
+}

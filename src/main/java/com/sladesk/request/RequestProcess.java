@@ -1,0 +1,22 @@
+package com.sladesk.request;
+
+/**
+ * What the desk asks of a request's process; the process layer carries it out on the engine (so nothing in
+ * this package knows the engine).
+ */
+public interface RequestProcess {
+
+    /** Starts the process of a request just written; answers the process instance id. */
+    String start(ServiceRequest request);
+
+    /**
+     * Tells the request's process what the customer did; false when the process does not wait for it (not
+     * waiting on the customer, past the reopen window).
+     */
+    boolean deliver(ServiceRequest request, CustomerMove move);
+
+    /** What a customer does that the process waits for. */
+    enum CustomerMove {
+        REPLIED, CONFIRMED, REOPENED
+    }
+}
