@@ -1,5 +1,7 @@
 package com.sladesk.process;
 
+import static com.sladesk.report.RequestHistory.entry;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -79,51 +81,73 @@ class EngineHistory implements ProcessHistory {
         }
         ProcessDefinition definition = repository.createProcessDefinitionQuery()
                 .processDefinitionId(instance.getProcessDefinitionId()).singleResult();
-        entries.add(RequestHistory.entry(instant(instance.getStartTime()), "process", "PROCESS_STARTED",
+        entries.add(entry(instant(instance.getStartTime()), "process", "PROCESS_STARTED",
                 "Process " + instance.getProcessDefinitionKey() + (definition == null ? " (version removed)"
                         : " version " + definition.getVersion()), instance.getStartUserId(),
                 "processDefinitionId", instance.getProcessDefinitionId(), "version",
                 definition == null ? RequestHistory.REMOVED : definition.getVersion()));
         if (instance.getEndTime() != null) {
-            entries.add(RequestHistory.entry(instant(instance.getEndTime()), "process", "PROCESS_ENDED", "Process ended", null,
+            entries.add(entry(instant(instance.getEndTime()), "process", "PROCESS_ENDED", "Process ended", null,
                     "state", instance.getState()));
         }
+        activities(processInstanceId, entries);
+        tasks(processInstanceId, entries);
+        assignments(processInstanceId, entries);
+        decisions(processInstanceId, entries);
+        incidents(processInstanceId, entries);
+        return entries;
+    }
+
+    /** Each activity entered and left (gateways and unnamed elements left out). */
+    private void activities(String processInstanceId, List<Entry> entries) {
         for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
                 .processInstanceId(processInstanceId).orderByHistoricActivityInstanceStartTime().asc()
                 .orderPartiallyByOccurrence().asc().list()) {
             if (activity.getActivityType().endsWith("Gateway") || activity.getActivityName() == null) {
                 continue;
             }
-            entries.add(RequestHistory.entry(instant(activity.getStartTime()), "process", "ACTIVITY_ENTERED",
+            entries.add(entry(instant(activity.getStartTime()), "process", "ACTIVITY_ENTERED",
                     activity.getActivityName(), null, "activityId", activity.getActivityId(),
                     "activityType", activity.getActivityType()));
             if (activity.getEndTime() != null && !activity.getActivityType().endsWith("Event")) {
-                entries.add(RequestHistory.entry(instant(activity.getEndTime()), "process", "ACTIVITY_LEFT",
+                entries.add(entry(instant(activity.getEndTime()), "process", "ACTIVITY_LEFT",
                         activity.getActivityName(), null, "activityId", activity.getActivityId(),
                         "canceled", activity.isCanceled()));
             }
         }
+    }
+
+    /** Each task created and ended. */
+    private void tasks(String processInstanceId, List<Entry> entries) {
         for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery()
                 .processInstanceId(processInstanceId).list()) {
-            entries.add(RequestHistory.entry(instant(task.getStartTime()), "task", "TASK_CREATED", task.getName(), null,
+            entries.add(entry(instant(task.getStartTime()), "task", "TASK_CREATED", task.getName(), null,
                     "taskId", task.getId(), "due", task.getDueDate()));
             if (task.getEndTime() != null) {
-                entries.add(RequestHistory.entry(instant(task.getEndTime()), "task",
+                entries.add(entry(instant(task.getEndTime()), "task",
                         "completed".equals(task.getDeleteReason()) ? "TASK_COMPLETED" : "TASK_ENDED", task.getName(),
                         task.getAssignee(), "taskId", task.getId(), "reason", task.getDeleteReason()));
             }
         }
+    }
+
+    /** Who claimed, was assigned or delegated a task. */
+    private void assignments(String processInstanceId, List<Entry> entries) {
         for (UserOperationLogEntry operation : history.createUserOperationLogQuery()
                 .processInstanceId(processInstanceId).list()) {
             if (operation.getTaskId() != null && (UserOperationLogEntry.OPERATION_TYPE_CLAIM
                     .equals(operation.getOperationType()) || UserOperationLogEntry.OPERATION_TYPE_ASSIGN
                     .equals(operation.getOperationType()) || UserOperationLogEntry.OPERATION_TYPE_DELEGATE
                     .equals(operation.getOperationType()))) {
-                entries.add(RequestHistory.entry(instant(operation.getTimestamp()), "task",
+                entries.add(entry(instant(operation.getTimestamp()), "task",
                         "TASK_" + operation.getOperationType().toUpperCase(), operation.getOperationType() + " task",
                         operation.getUserId(), "taskId", operation.getTaskId(), "assignee", operation.getNewValue()));
             }
         }
+    }
+
+    /** Each decision evaluated, with its version (also one whose deployment was removed). */
+    private void decisions(String processInstanceId, List<Entry> entries) {
         for (HistoricDecisionInstance decision : history.createHistoricDecisionInstanceQuery()
                 .processInstanceId(processInstanceId).list()) {
             // an administrator may have deleted the deployment of the version that decided
@@ -131,18 +155,22 @@ class EngineHistory implements ProcessHistory {
                     .decisionDefinitionId(decision.getDecisionDefinitionId()).singleResult();
             String name = decision.getDecisionDefinitionName() == null ? decision.getDecisionDefinitionKey()
                     : decision.getDecisionDefinitionName();
-            entries.add(RequestHistory.entry(instant(decision.getEvaluationTime()), "decision", "DECISION_EVALUATED",
+            entries.add(entry(instant(decision.getEvaluationTime()), "decision", "DECISION_EVALUATED",
                     decided == null ? name + " (version removed)" : name, null,
                     "decision", decision.getDecisionDefinitionKey(), "version",
-                    decided == null ? RequestHistory.REMOVED : decided.getVersion(), "activityId", decision.getActivityId()));
+                    decided == null ? RequestHistory.REMOVED : decided.getVersion(), "activityId",
+                    decision.getActivityId()));
         }
+    }
+
+    /** Each incident. */
+    private void incidents(String processInstanceId, List<Entry> entries) {
         for (HistoricIncident incident : history.createHistoricIncidentQuery().processInstanceId(processInstanceId)
                 .list()) {
-            entries.add(RequestHistory.entry(instant(incident.getCreateTime()), "process", "INCIDENT", incident.getIncidentMessage(),
+            entries.add(entry(instant(incident.getCreateTime()), "process", "INCIDENT", incident.getIncidentMessage(),
                     null, "activityId", incident.getActivityId(), "type", incident.getIncidentType(),
                     "resolved", incident.isResolved()));
         }
-        return entries;
     }
 
     private static Instant instant(Date date) {

@@ -3,6 +3,7 @@ package com.sladesk.process;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -103,14 +103,10 @@ public class Reclassifying {
 
     /** The new classification and every output of both decisions, as the model's business-rule tasks set them. */
     private void copyDecisions(ServiceRequest request, DmnDecisionRuleResult targets, DmnDecisionRuleResult routing) {
-        VariableMap variables = Variables.createVariables()
-                .putValue(Var.PRIORITY, request.getPriority().name())
-                .putValue(Var.CATEGORY, request.getCategory().name())
-                .putValue(Var.CUSTOMER_TIER, request.getCustomerTier().name())
-                .putValue(Var.TASK_PRIORITY, request.getPriority().taskPriority());
-        variables.putAll(targets.getEntryMap());
-        variables.putAll(routing.getEntryMap());
-        runtimeService.setVariables(request.getProcessInstanceId(), variables);
+        Map<String, Object> outputs = new HashMap<>(targets.getEntryMap());
+        outputs.putAll(routing.getEntryMap());
+        RequestVariables.reclassified(runtimeService, request.getProcessInstanceId(), request.getPriority(),
+                request.getCategory().name(), request.getCustomerTier().name(), outputs);
     }
 
     /** Running clocks get the new targets; their timers and tasks move with them. */
@@ -125,8 +121,7 @@ public class Reclassifying {
             MetricVariables metric = MetricVariables.of(clock.getMetric());
             SlaClock moved = clocks.retarget(request.getId(), clock.getMetric(),
                     Duration.parse(targets.getEntry(metric.target)), warningPercent, now);
-            runtimeService.setVariables(instance, Map.of(metric.warnAt, Date.from(moved.getWarnAt()),
-                    metric.dueAt, Date.from(moved.getDueAt())));
+            RequestVariables.publish(runtimeService, instance, clock.getMetric(), moved);
             moveTimer(instance, metric.warningTimer, moved.getWarnAt());
             moveTimer(instance, metric.breachTimer, moved.getDueAt());
             for (Task task : openTasks(instance, metric.task)) {

@@ -23,6 +23,7 @@ public class RecordClaimListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        statuses.claimed(ServiceRequestProcess.request(requests, task.getExecution()), task.getAssignee(), ServiceRequestProcess.now());
+        statuses.claimed(ServiceRequestProcess.request(requests, task.getExecution()), task.getAssignee(),
+                ServiceRequestProcess.now());
     }
 }

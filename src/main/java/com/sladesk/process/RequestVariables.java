@@ -4,8 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.Map;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 
 import com.sladesk.process.ServiceRequestProcess.Var;
 import com.sladesk.request.Priority;
@@ -153,6 +157,25 @@ final class RequestVariables {
         scope.setVariable(Var.REMINDERS_SENT, sent);
         scope.setVariable(Var.REMINDERS_LEFT, left);
         scope.setVariable(Var.NEXT_REMINDER_AT, Date.from(nextAt));
+    }
+
+    /** A running instance's variables after a reclassification: the new classification and decision outputs. */
+    static void reclassified(RuntimeService runtime, String instance, Priority priority, String category,
+            String customerTier, Map<String, Object> decisionOutputs) {
+        VariableMap variables = Variables.createVariables()
+                .putValue(Var.PRIORITY, priority.name())
+                .putValue(Var.CATEGORY, category)
+                .putValue(Var.CUSTOMER_TIER, customerTier)
+                .putValue(Var.TASK_PRIORITY, priority.taskPriority());
+        variables.putAll(decisionOutputs);
+        runtime.setVariables(instance, variables);
+    }
+
+    /** A running instance's copies of a clock's instants after the clock moved. */
+    static void publish(RuntimeService runtime, String instance, SlaMetric metric, SlaClock clock) {
+        MetricVariables names = MetricVariables.of(metric);
+        runtime.setVariables(instance, Map.of(names.warnAt, Date.from(clock.getWarnAt()), names.dueAt,
+                Date.from(clock.getDueAt())));
     }
 
     private String string(String name) {

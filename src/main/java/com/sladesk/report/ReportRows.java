@@ -1,6 +1,9 @@
 package com.sladesk.report;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -31,6 +34,9 @@ import com.sladesk.sla.SlaMetric;
  */
 @Component
 class ReportRows {
+
+    /** Column prefixes of the clocks in request_report. */
+    private static final Map<SlaMetric, String> PREFIXES = orderedPrefixes();
 
     private final ServiceRequestRepository requests;
     private final SlaClockRepository clocks;
@@ -96,46 +102,45 @@ class ReportRows {
         entityManager.lock(request, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         Map<SlaMetric, SlaClock> byMetric = clocks.findByRequestIdOrderByIdAsc(requestId).stream()
                 .collect(Collectors.toMap(SlaClock::getMetric, Function.identity()));
-        Object[] values = values(request, byMetric);
-        int updated = jdbc.update("update request_report set channel = ?, category = ?, team = ?, customer_tier = ?,"
-                + " priority = ?, responder = ?, status = ?, breached = ?, frt_state = ?, frt_breached = ?,"
-                + " frt_seconds = ?, frt_level = ?, ert_state = ?, ert_breached = ?, ert_seconds = ?, ert_level = ?,"
-                + " ttr_state = ?, ttr_breached = ?, ttr_seconds = ?, ttr_level = ? where request_id = ?",
-                append(values, requestId));
+        Map<String, Object> columns = columns(request, byMetric);
+        List<Object> values = new ArrayList<>(columns.values());
+        values.add(requestId);
+        int updated = jdbc.update("update request_report set " + columns.keySet().stream().map(c -> c + " = ?")
+                .collect(Collectors.joining(", ")) + " where request_id = ?", values.toArray());
         if (updated == 0) {
-            jdbc.update("insert into request_report (channel, category, team, customer_tier, priority, responder,"
-                    + " status, breached, frt_state, frt_breached, frt_seconds, frt_level, ert_state, ert_breached,"
-                    + " ert_seconds, ert_level, ttr_state, ttr_breached, ttr_seconds, ttr_level, request_id,"
-                    + " received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    append(append(values, requestId), Utc.of(request.getReceivedAt())));
+            values.add(Utc.of(request.getReceivedAt()));
+            jdbc.update("insert into request_report (" + String.join(", ", columns.keySet())
+                    + ", request_id, received_at) values (" + "?, ".repeat(columns.size() + 1) + "?)",
+                    values.toArray());
         }
     }
 
-    private static Object[] values(ServiceRequest request, Map<SlaMetric, SlaClock> clocks) {
-        Object[] values = new Object[8 + 3 * 4];
-        values[0] = request.getChannel().name();
-        values[1] = request.getCategory().name();
-        values[2] = request.getTeam();
-        values[3] = request.getCustomerTier() == null ? null : request.getCustomerTier().name();
-        values[4] = request.getPriority() == null ? null : request.getPriority().name();
-        values[5] = request.getResponder();
-        values[6] = request.getStatus().name();
-        values[7] = request.isBreached();
-        int i = 8;
-        for (SlaMetric metric : new SlaMetric[] {SlaMetric.FIRST_RESPONSE, SlaMetric.EXPERT_RESPONSE,
-                SlaMetric.RESOLUTION}) {
+    /** The row's columns but its key and arrival: the request's dimensions and each clock's outcome. */
+    private static Map<String, Object> columns(ServiceRequest request, Map<SlaMetric, SlaClock> clocks) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("channel", request.getChannel().name());
+        columns.put("category", request.getCategory().name());
+        columns.put("team", request.getTeam());
+        columns.put("customer_tier", request.getCustomerTier() == null ? null : request.getCustomerTier().name());
+        columns.put("priority", request.getPriority() == null ? null : request.getPriority().name());
+        columns.put("responder", request.getResponder());
+        columns.put("status", request.getStatus().name());
+        columns.put("breached", request.isBreached());
+        PREFIXES.forEach((metric, prefix) -> {
             SlaClock clock = clocks.get(metric);
-            values[i++] = clock == null ? null : clock.getState().name();
-            values[i++] = clock != null && clock.isEverBreached();
-            values[i++] = clock == null ? null : clock.getElapsedSeconds();
-            values[i++] = clock == null ? 0 : clock.getEscalationLevel();
-        }
-        return values;
+            columns.put(prefix + "_state", clock == null ? null : clock.getState().name());
+            columns.put(prefix + "_breached", clock != null && clock.isEverBreached());
+            columns.put(prefix + "_seconds", clock == null ? null : clock.getElapsedSeconds());
+            columns.put(prefix + "_level", clock == null ? 0 : clock.getEscalationLevel());
+        });
+        return columns;
     }
 
-    private static Object[] append(Object[] values, Object value) {
-        Object[] longer = java.util.Arrays.copyOf(values, values.length + 1);
-        longer[values.length] = value;
-        return longer;
+    private static Map<SlaMetric, String> orderedPrefixes() {
+        Map<SlaMetric, String> prefixes = new LinkedHashMap<>();
+        prefixes.put(SlaMetric.FIRST_RESPONSE, "frt");
+        prefixes.put(SlaMetric.EXPERT_RESPONSE, "ert");
+        prefixes.put(SlaMetric.RESOLUTION, "ttr");
+        return prefixes;
     }
 }

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,7 +33,6 @@ public class SlaReports {
     static final int MAX_LEVEL = 5;
     /** Column prefixes of the first response, expert response and resolution clocks in request_report. */
     private static final String[] METRICS = {"frt", "ert", "ttr"};
-    private static final int WIDTH = 3 + METRICS.length * 4 + MAX_LEVEL;
     private static final String OPEN = "r.status not in ('RESOLVED', 'CLOSED', 'CLOSED_NO_REPLY')";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -49,6 +49,56 @@ public class SlaReports {
 
     public SlaReport sla(ReportScope scope) {
         MapSqlParameterSource parameters = parameters(scope);
+        Map<List<String>, Sums> sums = sums(scope, parameters);
+        Map<List<String>, Samples[]> samples = stoppedSeconds(scope, parameters);
+        List<SlaReport.Row> rows = sums.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(GROUP_ORDER))
+                .map(e -> row(scope.groupBy(), e.getKey(), e.getValue(), samples.get(e.getKey())))
+                .toList();
+        Sums total = sums.values().stream().reduce(Sums.NONE, Sums::plus);
+        Samples[] all = {new Samples(), new Samples()};
+        samples.values().forEach(s -> {
+            all[0].addAll(s[0]);
+            all[1].addAll(s[1]);
+        });
+        return new SlaReport(scope.from(), scope.to(), scope.groupBy().stream().map(Dimension::label).toList(), rows,
+                row(List.of(), List.of(), total, all));
+    }
+
+    /** What one clock of a group of requests came to. */
+    record ClockSums(long met, long breached, long stopped, long elapsedSeconds) {
+
+        static final ClockSums NONE = new ClockSums(0, 0, 0, 0);
+
+        ClockSums plus(ClockSums other) {
+            return new ClockSums(met + other.met, breached + other.breached, stopped + other.stopped,
+                    elapsedSeconds + other.elapsedSeconds);
+        }
+    }
+
+    /**
+     * A group's requests, breached and still open breached ones, its first response, expert response and
+     * resolution clocks, and how many requests reached each escalation level (index 0: level 1).
+     */
+    record Sums(long requests, long breachedRequests, long openBreached, ClockSums firstResponse,
+            ClockSums expertResponse, ClockSums resolution, List<Long> escalatedToLevel) {
+
+        static final Sums NONE = new Sums(0, 0, 0, ClockSums.NONE, ClockSums.NONE, ClockSums.NONE,
+                Collections.nCopies(MAX_LEVEL, 0L));
+
+        Sums plus(Sums other) {
+            List<Long> escalated = new ArrayList<>();
+            for (int i = 0; i < MAX_LEVEL; i++) {
+                escalated.add(escalatedToLevel.get(i) + other.escalatedToLevel.get(i));
+            }
+            return new Sums(requests + other.requests, breachedRequests + other.breachedRequests,
+                    openBreached + other.openBreached, firstResponse.plus(other.firstResponse),
+                    expertResponse.plus(other.expertResponse), resolution.plus(other.resolution), escalated);
+        }
+    }
+
+    /** Per group: counts and business seconds summed in SQL. */
+    private Map<List<String>, Sums> sums(ReportScope scope, MapSqlParameterSource parameters) {
         String groups = groupColumns(scope.groupBy());
         StringBuilder sql = new StringBuilder("select ").append(groups.isEmpty() ? "" : groups + ", ")
                 .append("count(*) as requests, sum(case when r.breached then 1 else 0 end) as breached_requests, ")
@@ -70,56 +120,45 @@ public class SlaReports {
         if (!groups.isEmpty()) {
             sql.append(" group by ").append(groups);
         }
-        Map<List<String>, long[]> sums = new LinkedHashMap<>();
+        Map<List<String>, Sums> sums = new LinkedHashMap<>();
         jdbc.query(sql.toString(), parameters, (ResultSet rs) -> {
-            long[] values = new long[WIDTH];
-            values[0] = rs.getLong("requests");
-            values[1] = rs.getLong("breached_requests");
-            values[2] = rs.getLong("open_breached");
-            int i = 3;
-            for (String m : METRICS) {
-                values[i++] = rs.getLong(m + "_met");
-                values[i++] = rs.getLong(m + "_breached_clocks");
-                values[i++] = rs.getLong(m + "_stopped");
-                values[i++] = rs.getLong(m + "_elapsed");
-            }
+            List<Long> escalated = new ArrayList<>();
             for (int level = 1; level <= MAX_LEVEL; level++) {
-                values[i++] = rs.getLong("escalated_" + level);
+                escalated.add(rs.getLong("escalated_" + level));
             }
-            if (values[0] > 0) {
-                sums.put(groupOf(rs, scope.groupBy().size()), values);
+            Sums group = new Sums(rs.getLong("requests"), rs.getLong("breached_requests"),
+                    rs.getLong("open_breached"), clock(rs, "frt"), clock(rs, "ert"), clock(rs, "ttr"), escalated);
+            if (group.requests() > 0) {
+                sums.put(groupOf(rs, scope.groupBy().size()), group);
             }
         });
-        Map<List<String>, Samples[]> samples = stoppedSeconds(scope, parameters);
-        List<SlaReport.Row> rows = sums.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(GROUP_ORDER))
-                .map(e -> row(scope.groupBy(), e.getKey(), e.getValue(), samples.get(e.getKey())))
-                .toList();
-        long[] total = new long[WIDTH];
-        sums.values().forEach(values -> Arrays.setAll(total, i -> total[i] + values[i]));
-        Samples[] all = {new Samples(), new Samples()};
-        samples.values().forEach(s -> {
-            all[0].addAll(s[0]);
-            all[1].addAll(s[1]);
-        });
-        return new SlaReport(scope.from(), scope.to(), scope.groupBy().stream().map(Dimension::label).toList(), rows,
-                row(List.of(), List.of(), total, all));
+        return sums;
     }
 
-    private static SlaReport.Row row(List<Dimension> dimensions, List<String> group, long[] v, Samples[] samples) {
+    private static ClockSums clock(ResultSet rs, String metric) throws SQLException {
+        return new ClockSums(rs.getLong(metric + "_met"), rs.getLong(metric + "_breached_clocks"),
+                rs.getLong(metric + "_stopped"), rs.getLong(metric + "_elapsed"));
+    }
+
+    private static SlaReport.Row row(List<Dimension> dimensions, List<String> group, Sums sums, Samples[] samples) {
         Map<String, String> named = Dimension.named(dimensions, group);
         Samples[] s = samples == null ? new Samples[] {new Samples(), new Samples()} : samples;
         Map<Integer, Long> escalations = new TreeMap<>();
         for (int level = 1; level <= MAX_LEVEL; level++) {
-            long count = v[3 + METRICS.length * 4 + level - 1];
+            long count = sums.escalatedToLevel().get(level - 1);
             if (count > 0) {
                 escalations.put(level, count);
             }
         }
-        return new SlaReport.Row(named, v[0], SlaReport.Compliance.of(v[3], v[4]),
-                SlaReport.Compliance.of(v[7], v[8]), SlaReport.Compliance.of(v[11], v[12]),
-                SlaReport.Times.of(v[5], v[6], s[0].sorted()), SlaReport.Times.of(v[13], v[14], s[1].sorted()),
-                v[4] + v[8] + v[12], v[1], escalations, v[2]);
+        ClockSums frt = sums.firstResponse();
+        ClockSums ert = sums.expertResponse();
+        ClockSums ttr = sums.resolution();
+        return new SlaReport.Row(named, sums.requests(), SlaReport.Compliance.of(frt.met(), frt.breached()),
+                SlaReport.Compliance.of(ert.met(), ert.breached()), SlaReport.Compliance.of(ttr.met(), ttr.breached()),
+                SlaReport.Times.of(frt.stopped(), frt.elapsedSeconds(), s[0].sorted()),
+                SlaReport.Times.of(ttr.stopped(), ttr.elapsedSeconds(), s[1].sorted()),
+                frt.breached() + ert.breached() + ttr.breached(), sums.breachedRequests(), escalations,
+                sums.openBreached());
     }
 
     /** Business seconds of stopped FIRST_RESPONSE ([0]) and RESOLUTION ([1]) clocks per group. */

@@ -3,6 +3,7 @@ package com.sladesk.sla;
 import java.time.Duration;
 import java.time.Instant;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -25,7 +26,8 @@ public class SlaClock {
     private long requestId;
     @Enumerated(EnumType.STRING)
     private SlaMetric metric;
-    private String target;
+    @Convert(converter = IsoDuration.class)
+    private Duration target;
     private String calendarId;
     private int warningPercent;
     private Instant startedAt;
@@ -53,7 +55,7 @@ public class SlaClock {
         SlaClock clock = new SlaClock();
         clock.requestId = requestId;
         clock.metric = metric;
-        clock.target = target.toString();
+        clock.target = target;
         clock.calendarId = calendar.id();
         clock.warningPercent = warningPercent;
         clock.startedAt = startedAt;
@@ -114,7 +116,7 @@ public class SlaClock {
             return false;
         }
         requirePositive(metric, newTarget, newWarningPercent);
-        target = newTarget.toString();
+        target = newTarget;
         warningPercent = newWarningPercent;
         computeInstants(calendar);
         return elapsed(now, calendar).compareTo(newTarget) >= 0 && breach();
@@ -152,7 +154,6 @@ public class SlaClock {
     }
 
     private void computeInstants(BusinessCalendar calendar) {
-        Duration target = targetDuration();
         Duration paused = Duration.ofSeconds(pausedSeconds);
         warnAt = calendar.plus(startedAt, target.multipliedBy(warningPercent).dividedBy(100).plus(paused));
         dueAt = calendar.plus(startedAt, target.plus(paused));
@@ -225,10 +226,6 @@ public class SlaClock {
         return isPaused() ? paused.plus(calendar.between(pausedAt, now)) : paused;
     }
 
-    public Duration targetDuration() {
-        return Duration.parse(target);
-    }
-
     public Long getId() {
         return id;
     }
@@ -241,7 +238,7 @@ public class SlaClock {
         return metric;
     }
 
-    public String getTarget() {
+    public Duration getTarget() {
         return target;
     }
 

@@ -190,8 +190,8 @@ public class SlaClocks implements RequestSla {
         return clocks.findByRequestIdOrderByIdAsc(requestId).stream().map(clock -> {
             BusinessCalendar calendar = calendarOf(clock);
             Duration elapsed = clock.elapsed(now, calendar);
-            Duration remaining = clock.targetDuration().minus(elapsed);
-            return new ClockView(clock.getMetric().name(), clock.getTarget(), clock.getCalendarId(),
+            Duration remaining = clock.getTarget().minus(elapsed);
+            return new ClockView(clock.getMetric().name(), clock.getTarget().toString(), clock.getCalendarId(),
                     clock.getWarningPercent(), clock.getStartedAt(), clock.getWarnAt(), clock.getDueAt(),
                     clock.getState().name(), clock.getStoppedAt(), elapsed.toString(),
                     clock.paused(now, calendar).toString(),

@@ -188,7 +188,7 @@ class SlaClockTest {
         assertThat(clock.getPausedSeconds()).isEqualTo(Duration.ofHours(5).toSeconds());
         assertThat(clock.getDueAt()).isEqualTo(shanghai("2026-03-10T14:00"));
         assertThat(clock.getWarnAt()).isEqualTo(shanghai("2026-03-10T10:00"));
-        assertThat(clock.getTarget()).isEqualTo("PT6H");
+        assertThat(clock.getTarget()).isEqualTo(Duration.ofHours(6));
     }
 
     private static Instant shanghai(String localDateTime) {
