@@ -15,11 +15,13 @@ import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -68,5 +70,16 @@ class ProcessModelTest {
         BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
         assertThat(model.getModelElementsByType(Process.class)).allSatisfy(
                 process -> assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank());
+    }
+
+    /** Every decision is a business-rule task a designer sees: also Escalation, once in each breach path. */
+    @Test
+    void theEscalationDecisionIsABusinessRuleTaskInEachBreachPath() {
+        BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", "service-request.bpmn").toFile());
+        assertThat(model.getModelElementsByType(BusinessRuleTask.class))
+                .filteredOn(task -> "Escalation".equals(task.getCamundaDecisionRef()))
+                .extracting(task -> ((BaseElement) task.getParentElement()).getId())
+                .containsExactlyInAnyOrder("SubProcess_FirstResponseBreach", "SubProcess_ExpertResponseBreach",
+                        "SubProcess_ResolutionBreach");
     }
 }

@@ -26,8 +26,11 @@ public class AgentReplies {
     /** Records {@code text} and sends it with {@code subject}, followed by {@code footer} (none if null). */
     public RequestMessage send(ServiceRequest request, Notification.Kind kind, String subject, String text,
             String footer, Instant now) {
+        if (text == null) {
+            throw new IllegalStateException(kind + " of " + request.getRequestKey() + " without a text");
+        }
         RequestMessage message = messages.saveAndFlush(new RequestMessage(request.getId(), RequestMessage.Author.AGENT,
-                request.getAgent(), false, text == null ? "" : text, request.getChannel(), now));
+                request.getAgent(), false, text, request.getChannel(), now));
         outbox.toCustomer(request, kind, subject, footer == null ? message.getBody() : message.getBody() + footer,
                 request.getRequestKey() + "/" + kind + "/" + message.getId(), now);
         return message;

@@ -4,14 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
-import com.sladesk.process.ServiceRequestProcess.Var;
 import com.sladesk.notify.Notification;
 import com.sladesk.notify.Outbox;
 import com.sladesk.notify.Recipient;
@@ -24,8 +21,9 @@ import com.sladesk.sla.SlaProperties;
 
 /**
  * Implements "Escalate to the next level" (Task_EscalateFirstResponse, Task_EscalateExpertResponse,
- * Task_EscalateResolution). The Escalation decision names the group of the next level and the business
- * time until the level after it; the group becomes a candidate of the open task, which rises in priority.
+ * Task_EscalateResolution) after "Decide escalation", where the Escalation table named the group of the next
+ * level and the business time until the level after it; the group becomes a candidate of the open task,
+ * which rises in priority.
  * The next level's instant is kept on the clock, where the model's timer reads it, so that a stage entered
  * again (after a pause) waits for it instead of escalating at once.
  */
@@ -60,8 +58,8 @@ public class EscalateDelegate implements JavaDelegate {
             return;
         }
         int level = next.level();
-        DmnDecisionRuleResult decided = decideLevel(execution, request, metric, level);
-        String group = decided == null ? null : (String) decided.get(Var.NOTIFY_GROUP);
+        RequestVariables decided = RequestVariables.of(execution);
+        String group = decided.notifyGroup();
         if (group == null && level == 1) {
             group = request.getEscalationGroup();
         }
@@ -70,7 +68,7 @@ public class EscalateDelegate implements JavaDelegate {
             nextLevelCopy(execution, metric, null);
             return;
         }
-        String after = decided == null ? null : (String) decided.get(Var.NEXT_LEVEL_AFTER);
+        String after = decided.nextLevelAfter();
         Instant nextLevelAt = after == null || after.isBlank() ? null
                 : clocks.calendarOf(clock).plus(now, Duration.parse(after));
         if (clocks.escalate(requestId, metric, level, group, nextLevelAt, now)) {
@@ -81,18 +79,6 @@ public class EscalateDelegate implements JavaDelegate {
 
     private static void nextLevelCopy(DelegateExecution execution, SlaMetric metric, Instant at) {
         RequestVariables.of(execution).nextLevelAt(metric, at);
-    }
-
-    private static DmnDecisionRuleResult decideLevel(DelegateExecution execution, ServiceRequest request,
-            SlaMetric metric, int level) {
-        return execution.getProcessEngineServices().getDecisionService()
-                .evaluateDecisionTableByKey(ServiceRequestProcess.DECISION_ESCALATION)
-                .variables(Variables.createVariables()
-                        .putValue(Var.METRIC, metric.name())
-                        .putValue(Var.LEVEL, level)
-                        .putValue(Var.CUSTOMER_TIER, request.getCustomerTier().name())
-                        .putValue(Var.PRIORITY, request.getPriority().name()))
-                .evaluate().getFirstResult();
     }
 
     private void notifyGroup(DelegateExecution execution, ServiceRequest request, SlaMetric metric, int level,

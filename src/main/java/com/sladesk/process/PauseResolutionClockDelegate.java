@@ -47,7 +47,8 @@ public class PauseResolutionClockDelegate implements JavaDelegate {
         if (question == null || question.isBlank()) {
             question = RequestVariables.of(execution).resolution();
         }
-        replies.send(request, Notification.Kind.QUESTION, "A question about your request", question, null, now);
+        replies.send(request, Notification.Kind.QUESTION, "A question about your request",
+                question == null ? "" : question, null, now);
         SlaClock clock = clocks.pause(request.getId(), SlaMetric.RESOLUTION, now);
         statuses.move(request, RequestStatus.WAITING_ON_CUSTOMER, now, request.getAgent());
         RequestVariables.of(execution).reminders(0, properties.maxReminders() > 0,

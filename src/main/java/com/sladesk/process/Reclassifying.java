@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -70,6 +71,10 @@ public class Reclassifying {
         this.events = events;
     }
 
+    /** Variables a reclassification does not take from a decision output: the clocks keep their calendar. */
+    private static final Set<String> FIXED = Set.of(Var.CALENDAR, Var.PRIORITY, Var.CATEGORY, Var.CUSTOMER_TIER,
+            Var.TASK_PRIORITY, Var.REQUEST_KEY, Var.CHANNEL);
+
     public void reclassify(String key, Reclassify change, String user) {
         ServiceRequest request = requests.findByRequestKey(key).orElseThrow(() -> new RequestNotFoundException(key));
         if (request.getStatus() == RequestStatus.RESOLVED || request.getStatus() == RequestStatus.CLOSED
@@ -103,8 +108,23 @@ public class Reclassifying {
 
     /** The new classification and every output of both decisions, as the model's business-rule tasks set them. */
     private void copyDecisions(ServiceRequest request, DmnDecisionRuleResult targets, DmnDecisionRuleResult routing) {
-        Map<String, Object> outputs = new HashMap<>(targets.getEntryMap());
-        outputs.putAll(routing.getEntryMap());
+        Map<String, Object> outputs = new HashMap<>();
+        for (String name : new String[] {Var.FIRST_RESPONSE_TARGET, Var.RESOLUTION_TARGET, Var.EXPERT_RESPONSE_TARGET,
+                Var.WARNING_PERCENT}) {
+            outputs.put(name, targets.getEntry(name));
+        }
+        for (String name : new String[] {Var.TEAM, Var.EXPERT_TEAM, Var.ESCALATION_GROUP}) {
+            outputs.put(name, routing.getEntry(name));
+        }
+        // an output a designer adds reaches the variables too, if it is a plain value and names nothing else
+        for (DmnDecisionRuleResult decided : List.of(targets, routing)) {
+            decided.getEntryMap().forEach((name, value) -> {
+                if (!outputs.containsKey(name) && !FIXED.contains(name) && (value instanceof String
+                        || value instanceof Number || value instanceof Boolean)) {
+                    outputs.put(name, value);
+                }
+            });
+        }
         RequestVariables.reclassified(runtimeService, request.getProcessInstanceId(), request.getPriority(),
                 request.getCategory().name(), request.getCustomerTier().name(), outputs);
     }

@@ -95,6 +95,16 @@ final class RequestVariables {
         scope.setVariable(MetricVariables.of(metric).nextLevelAt, at == null ? null : Date.from(at));
     }
 
+    /** The Escalation decision's group of the next level (none: no rule for it), from "Decide escalation". */
+    String notifyGroup() {
+        return string(Var.NOTIFY_GROUP);
+    }
+
+    /** The Escalation decision's business time until the level after the next, an ISO-8601 duration or none. */
+    String nextLevelAfter() {
+        return string(Var.NEXT_LEVEL_AFTER);
+    }
+
     /** The agent's answer (form field of Respond to customer). */
     String reply() {
         return string(Var.REPLY);

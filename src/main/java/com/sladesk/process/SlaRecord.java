@@ -62,6 +62,21 @@ public class SlaRecord {
         return Date.from(clock.getNextEscalationAt());
     }
 
+    /** The escalation level the metric's clock goes to next (the Escalation decision's input). */
+    public int nextEscalationLevel(DelegateExecution execution, String metric) {
+        return clocks.clock(ServiceRequestProcess.requestId(execution), SlaMetric.valueOf(metric))
+                .getEscalationLevel() + 1;
+    }
+
+    /** The request's customer tier and priority (the Escalation decision's inputs). */
+    public String customerTier(DelegateExecution execution) {
+        return request(execution).getCustomerTier().name();
+    }
+
+    public String priority(DelegateExecution execution) {
+        return request(execution).getPriority().name();
+    }
+
     /** The team the request is routed to. */
     public String team(DelegateExecution execution) {
         return request(execution).getTeam();

@@ -46,11 +46,11 @@ class DatabaseUnavailable extends OncePerRequestFilter {
             }
             log.warn("{} {} answered 503, the database is out of reach: {}", request.getMethod(),
                     request.getRequestURI(), rootMessage(e));
-            response.resetBuffer();
+            response.reset();
             response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
             Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
-                    "The desk cannot reach its database at the moment; nothing was changed, please retry in a few "
-                            + "seconds");
+                    "The desk cannot reach its database at the moment; what you sent may not have been saved. "
+                            + "Retry in a few seconds (intake with the same externalId is safe to retry)");
         }
     }
 

@@ -24,6 +24,11 @@ final class Problems {
                 .put("status", status.value()).put("detail", detail);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        JSON.writeValue(response.getOutputStream(), problem);
+        try {
+            JSON.writeValue(response.getOutputStream(), problem);
+        } catch (IllegalStateException writerInUse) {
+            // a page had begun writing text before it failed
+            response.getWriter().write(JSON.writeValueAsString(problem));
+        }
     }
 }

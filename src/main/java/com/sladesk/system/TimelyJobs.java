@@ -74,20 +74,19 @@ class TimelyJobs extends AbstractProcessEnginePlugin {
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
-        try (Connection connection = configuration.getDataSource().getConnection()) {
+        try (Connection connection = LongStatements.untimed(configuration.getDataSource().getConnection())) {
             if (!hasDueIndex(connection)) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("create index " + DUE_INDEX + " on ACT_RU_JOB(DUEDATE_)");
                     log.info("Created index {} for the job executor's acquisition by due date", DUE_INDEX);
                 } catch (SQLException e) {
-                    // another node starting at the same moment created it first
-                    if (!hasDueIndex(connection)) {
-                        throw e;
-                    }
+                    // another node starting at the same moment created it first, or it could not be built now:
+                    // the index only makes polling cheaper
+                    log.warn("Index {} on ACT_RU_JOB(DUEDATE_) not created: {}", DUE_INDEX, e.getMessage());
                 }
             }
             try (PreparedStatement undated = connection.prepareStatement(
-                    "update ACT_RU_JOB set DUEDATE_ = ? where DUEDATE_ is null")) {
+                    "update ACT_RU_JOB set DUEDATE_ = ?, REV_ = REV_ + 1 where DUEDATE_ is null")) {
                 undated.setTimestamp(1, new Timestamp(ClockUtil.getCurrentTime().getTime()));
                 int dated = undated.executeUpdate();
                 if (dated > 0) {
