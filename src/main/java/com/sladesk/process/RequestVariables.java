@@ -12,7 +12,9 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 
 import com.sladesk.process.ServiceRequestProcess.Var;
+import com.sladesk.request.Customer;
 import com.sladesk.request.Priority;
+import com.sladesk.request.ServiceRequest;
 import com.sladesk.sla.SlaClock;
 import com.sladesk.sla.SlaMetric;
 
@@ -167,6 +169,19 @@ final class RequestVariables {
         scope.setVariable(Var.REMINDERS_SENT, sent);
         scope.setVariable(Var.REMINDERS_LEFT, left);
         scope.setVariable(Var.NEXT_REMINDER_AT, Date.from(nextAt));
+    }
+
+    /** The variables a request's process starts with: the request's facts, as the decisions read them. */
+    static Map<String, Object> atStart(ServiceRequest request) {
+        Customer customer = request.getCustomer();
+        return Map.of(Var.REQUEST_KEY, request.getRequestKey(),
+                Var.CHANNEL, request.getChannel().name(),
+                Var.CUSTOMER_NAME, customer.getName() == null ? customer.getCustomerRef() : customer.getName(),
+                Var.CUSTOMER_TIER, customer.getTier().name(),
+                Var.CATEGORY, request.getCategory().name(),
+                Var.PRODUCT, request.getProduct() == null ? "" : request.getProduct(),
+                Var.SUBJECT, request.getSubject(),
+                Var.DESCRIPTION, request.getDescription());
     }
 
     /** A running instance's variables after a reclassification: the new classification and decision outputs. */

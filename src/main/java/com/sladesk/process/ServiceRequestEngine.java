@@ -6,8 +6,6 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
-import com.sladesk.process.ServiceRequestProcess.Var;
-import com.sladesk.request.Customer;
 import com.sladesk.request.DeskClock;
 import com.sladesk.request.RequestProcess;
 import com.sladesk.request.ServiceRequest;
@@ -34,16 +32,8 @@ class ServiceRequestEngine implements RequestProcess {
 
     @Override
     public String start(ServiceRequest request) {
-        Customer customer = request.getCustomer();
         return runtimeService.startProcessInstanceByKey(ServiceRequestProcess.PROCESS_KEY, request.getRequestKey(),
-                Map.of(Var.REQUEST_KEY, request.getRequestKey(),
-                        Var.CHANNEL, request.getChannel().name(),
-                        Var.CUSTOMER_NAME, customer.getName() == null ? customer.getCustomerRef() : customer.getName(),
-                        Var.CUSTOMER_TIER, customer.getTier().name(),
-                        Var.CATEGORY, request.getCategory().name(),
-                        Var.PRODUCT, request.getProduct() == null ? "" : request.getProduct(),
-                        Var.SUBJECT, request.getSubject(),
-                        Var.DESCRIPTION, request.getDescription()))
+                RequestVariables.atStart(request))
                 .getId();
     }
 

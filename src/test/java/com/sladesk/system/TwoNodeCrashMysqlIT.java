@@ -66,6 +66,11 @@ class TwoNodeCrashMysqlIT {
             List<HttpResponse<String>> newCustomer = both(apiA, request("c1-" + UUID.randomUUID(), customer,
                     Instant.now()), apiB, request("c2-" + UUID.randomUUID(), customer, Instant.now()));
             assertThat(newCustomer).extracting(HttpResponse::statusCode).containsOnly(201);
+            try (Connection db = DriverManager.getConnection(url, "sladesk", "sladesk")) {
+                assertThat(count(db, "select count(*) from service_request where external_id = '" + externalId + "'"))
+                        .isOne();
+                assertThat(count(db, "select count(*) from customer where customer_ref = '" + customer + "'")).isOne();
+            }
 
             // given requests whose first-response warnings (at 50 % of two minutes) fall due over 15 seconds,
             // starting 30 seconds from now, created half through each node
