@@ -112,6 +112,29 @@ class AbuseIT {
         assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(2_000);
     }
 
+    @Test
+    void wrongAndRightPasswordsForOneUserAtOnceAnswerOnly401Or200() throws Exception {
+        // when strangers on 40 addresses send wrong passwords for agent.li while agent.li logs in, all at once
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            String address = "127.0.1." + (10 + i % 40);
+            String password = i % 2 == 0 ? "guess-" + i : ApiClient.DEMO_PASSWORD;
+            answers.add(pool.submit(() -> raw(address, "GET /api/requests HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: " + ApiClient.basic("agent.li", password) + "\r\nConnection: close\r\n\r\n",
+                    null, 0).status()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        pool.shutdown();
+
+        // then each is refused or let in, none fails with 500, and agent.li is not locked out
+        assertThat(statuses).containsOnly(200, 401).contains(200, 401);
+        assertThat(api.get("/api/requests", "agent.li").statusCode()).isEqualTo(200);
+    }
+
     /** Spring reads any header starting with "Basic" (any case) as basic credentials from the sixth character. */
     private static String spelt(int attempt, String basic) {
         return attempt % 2 == 0 ? basic : "basic:" + basic.substring("Basic ".length());
