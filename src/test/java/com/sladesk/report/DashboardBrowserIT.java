@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -26,8 +25,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sladesk.support.ApiClient;
+import com.sladesk.support.HeadlessChromium;
 
 /**
  * The dashboard in headless Chromium (Debian's chromium and chromedriver; .ci/run installs them): a manager
@@ -46,8 +44,6 @@ import com.sladesk.support.ApiClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DashboardBrowserIT {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("sladesk.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("sladesk.chromedriver", "/usr/bin/chromedriver"));
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final Instant NOW = Instant.parse("2024-03-10T04:00:00Z");
     static final String PERIOD = "from=2024-02-01&to=2024-02-29";
@@ -61,24 +57,13 @@ class DashboardBrowserIT {
 
     @BeforeEach
     void seedAndStartTheBrowser(@org.junit.jupiter.api.io.TempDir Path profile) throws Exception {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        org.junit.jupiter.api.Assumptions.assumeTrue(present || Boolean.getBoolean("sladesk.browser.required"),
-                "no " + CHROMIUM + " and " + CHROMEDRIVER + "; apt-get install chromium chromium-driver");
-        assertThat(present).as(CHROMIUM + " and " + CHROMEDRIVER + " are required").isTrue();
+        browser = HeadlessChromium.start(profile, 1400, 2400, "zh-CN");
         long firstId = new JdbcTemplate(dataSource).queryForObject(
                 "select coalesce(max(id), 0) + 100000 from service_request", Long.class);
         new ReportData(7, NOW).write(dataSource, firstId, 300, LocalDate.of(2024, 2, 1).atStartOfDay(ZONE).toInstant(),
                 LocalDate.of(2024, 3, 1).atStartOfDay(ZONE).toInstant(), 0.05, false);
         ClockUtil.setCurrentTime(Date.from(NOW));
         api = new ApiClient(json, port);
-
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,2400",
-                "--lang=zh-CN", "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build(), options);
     }
 
     @AfterEach
@@ -93,15 +78,7 @@ class DashboardBrowserIT {
     void theChartsShowTheNumbersTheReportApiReturns() throws Exception {
         // when the manager, not logged in, opens the dashboard, he is sent to the staff login of Tasklist and
         // Cockpit, logs in there, and opens the dashboard again without another prompt
-        browser.get("http://localhost:" + port + "/manager");
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains(
-                "/camunda/app/welcome/") && !d.findElements(By.cssSelector("input[ng-model=username]")).isEmpty());
-        browser.findElement(By.cssSelector("input[ng-model=username]")).sendKeys("manager.sun");
-        browser.findElement(By.cssSelector("input[type=password]")).sendKeys(ApiClient.DEMO_PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(
-                By.cssSelector("input[ng-model=username]")).isEmpty());
-        browser.get("http://localhost:" + port + "/manager");
+        HeadlessChromium.logInThrough(browser, "http://localhost:" + port + "/manager", "manager.sun");
         awaitLoaded();
 
         // then it shows the last 30 days up to today in the report zone (2024-03-10 in Shanghai), and "last week"
