@@ -1,4 +1,5 @@
-// The request history page: diagram with the path taken, a bar per SLA clock, and the merged timeline.
+// The request history page: the diagram across the page fitted to the path taken, a bar per SLA clock, and the
+// readable timeline (one row per thing that happened; the raw entries behind each row's details toggle).
 (function () {
   const { key, labels } = JSON.parse(document.getElementById('sla-desk-data').textContent);
 
@@ -25,8 +26,23 @@
     return element;
   }
 
+  /** The report zone the server tells times in; the page shows every time in it. */
+  let zone = 'UTC';
+
   function local(instant) {
-    return instant ? new Date(instant).toLocaleString() : '';
+    return instant ? new Date(instant).toLocaleString('sv-SE', { timeZone: zone }) : '';
+  }
+
+  /** The box around the given elements' shapes, in diagram coordinates. */
+  function boxAround(elements) {
+    const shapes = elements.filter(e => !e.waypoints && e.width);
+    if (!shapes.length) {
+      return null;
+    }
+    const x = Math.min(...shapes.map(e => e.x));
+    const y = Math.min(...shapes.map(e => e.y));
+    return { x, y, width: Math.max(...shapes.map(e => e.x + e.width)) - x,
+      height: Math.max(...shapes.map(e => e.y + e.height)) - y };
   }
 
   async function showDiagram() {
@@ -42,7 +58,37 @@
     const registry = viewer.get('elementRegistry');
     diagram.passed.filter(id => registry.get(id)).forEach(id => canvas.addMarker(id, 'passed'));
     diagram.active.filter(id => registry.get(id)).forEach(id => canvas.addMarker(id, 'active'));
-    canvas.zoom('fit-viewport');
+    const taken = diagram.passed.concat(diagram.active).map(id => registry.get(id)).filter(Boolean);
+    // the outermost stages span the whole model; the path is told by what lies inside them
+    const path = boxAround(taken.filter(e => e.type !== 'bpmn:SubProcess')) || boxAround(taken);
+    function fitPath() {
+      if (!path) {
+        canvas.zoom('fit-viewport', 'auto');
+        return;
+      }
+      const margin = 40;
+      canvas.viewbox({ x: path.x - margin, y: path.y - margin, width: path.width + 2 * margin,
+        height: path.height + 2 * margin });
+    }
+    function zoomBy(factor) {
+      canvas.zoom(canvas.zoom() * factor, 'auto');
+    }
+    document.getElementById('zoom-in').addEventListener('click', () => zoomBy(1.25));
+    document.getElementById('zoom-out').addEventListener('click', () => zoomBy(0.8));
+    document.getElementById('zoom-path').addEventListener('click', fitPath);
+    document.getElementById('zoom-all').addEventListener('click', () => canvas.zoom('fit-viewport', 'auto'));
+    canvas.zoom('fit-viewport', 'auto');
+    const wholeScale = canvas.zoom();
+    fitPath();
+    // for tests and the curious: is every element of the path in view, and at what scale
+    window.slaDeskDiagram = {
+      check() {
+        const box = canvas.viewbox();
+        const inView = !path || (path.x >= box.x - 1 && path.y >= box.y - 1
+            && path.x + path.width <= box.x + box.width + 1 && path.y + path.height <= box.y + box.height + 1);
+        return { pathInView: inView, scale: canvas.zoom(), wholeScale };
+      }
+    };
   }
 
   function pausedSpans(request, metric) {
@@ -62,13 +108,15 @@
     return spans;
   }
 
-  function showClocks(request) {
+  function showClocks(request, story) {
+    const words = Object.fromEntries(story.clocks.map(clock => [clock.metric, clock]));
     const container = document.getElementById('clocks');
     request.clocks.forEach(clock => {
       const box = document.createElement('div');
       box.className = 'clock ' + clock.state + (clock.everBreached ? ' ever-breached' : '');
       box.dataset.metric = clock.metric;
-      box.appendChild(text('strong', clock.metric + ' · ' + clock.state));
+      const told = words[clock.metric] || {};
+      box.appendChild(text('strong', (told.name || clock.metric) + ' · ' + clock.state));
       const target = seconds(clock.target);
       const elapsed = seconds(clock.elapsed);
       const scale = Math.max(target, elapsed) * 1.1 || 1;
@@ -79,8 +127,8 @@
       mark.style.left = (100 * target / scale) + '%';
       bar.append(fill, mark);
       box.appendChild(bar);
-      box.appendChild(text('small', labels.elapsed + ' ' + clock.elapsed + ' / ' + labels.target + ' ' + clock.target
-          + (clock.paused && clock.paused !== 'PT0S' ? ' · ' + labels.paused + ' ' + clock.paused : '')));
+      box.appendChild(text('small', labels.elapsed + ' ' + told.elapsed + ' / ' + labels.target + ' ' + told.target
+          + (told.paused ? ' · ' + labels.paused + ' ' + told.paused : '')));
       // wall-clock line from start to stop (or now) with the paused spans hatched
       const spans = pausedSpans(request, clock.metric);
       if (spans.length) {
@@ -102,26 +150,48 @@
     });
   }
 
-  function showTimeline(entries) {
-    const body = document.querySelector('#timeline tbody');
-    entries.forEach(entry => {
-      const row = document.createElement('tr');
-      row.className = entry.source + ' ' + entry.type;
-      const details = Object.entries(entry.details || {})
+  function detailsOf(step) {
+    const details = document.createElement('details');
+    details.appendChild(text('summary', labels.details));
+    const list = document.createElement('ul');
+    (step.details || []).forEach(entry => {
+      const particulars = Object.entries(entry.details || {})
           .map(([name, value]) => name + ': ' + (typeof value === 'object' ? JSON.stringify(value) : value)).join(' · ');
-      row.append(text('td', local(entry.at)), text('td', entry.title), text('td', entry.user),
-          text('td', details, 'details'));
-      body.appendChild(row);
+      list.appendChild(text('li', [entry.at, entry.type, entry.title, entry.user, particulars]
+          .filter(Boolean).join(' · ')));
     });
+    details.appendChild(list);
+    return details;
+  }
+
+  function row(step) {
+    const tr = document.createElement('tr');
+    tr.className = 'step ' + (step.kind || '');
+    const what = text('td', step.what, 'what');
+    tr.append(text('td', step.when, 'when'), what, text('td', step.who, 'who'), text('td', step.duration, 'duration'));
+    const more = document.createElement('td');
+    more.className = 'more';
+    more.appendChild(detailsOf(step));
+    tr.appendChild(more);
+    return tr;
+  }
+
+  function showTimeline(story) {
+    const body = document.querySelector('#timeline tbody');
+    story.steps.forEach(step => body.appendChild(row(step)));
+    const engine = document.querySelector('#engine-steps tbody');
+    story.engineSteps.forEach(step => engine.appendChild(row(step)));
   }
 
   async function show() {
-    const [request, history] = await Promise.all([get('/api/requests/' + key), get('/api/requests/' + key + '/history')]);
+    const [request, story] = await Promise.all([get('/api/requests/' + key),
+      get('/api/requests/' + key + '/history/readable')]);
+    zone = story.zone;
     document.getElementById('request-subject').textContent = request.subject;
     document.getElementById('request-summary').textContent = [request.status, request.channel, request.customerTier,
       request.priority, request.team, request.category].join(' · ');
-    showClocks(request);
-    showTimeline(history);
+    showClocks(request, story);
+    showTimeline(story);
     await showDiagram();
     document.body.dataset.loaded = 'true';
   }

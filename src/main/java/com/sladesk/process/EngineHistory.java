@@ -9,13 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -149,7 +152,7 @@ class EngineHistory implements ProcessHistory {
     /** Each decision evaluated, with its version (also one whose deployment was removed). */
     private void decisions(String processInstanceId, List<Entry> entries) {
         for (HistoricDecisionInstance decision : history.createHistoricDecisionInstanceQuery()
-                .processInstanceId(processInstanceId).list()) {
+                .processInstanceId(processInstanceId).includeOutputs().disableCustomObjectDeserialization().list()) {
             // an administrator may have deleted the deployment of the version that decided
             DecisionDefinition decided = repository.createDecisionDefinitionQuery()
                     .decisionDefinitionId(decision.getDecisionDefinitionId()).singleResult();
@@ -159,8 +162,19 @@ class EngineHistory implements ProcessHistory {
                     decided == null ? name + " (version removed)" : name, null,
                     "decision", decision.getDecisionDefinitionKey(), "version",
                     decided == null ? RequestHistory.REMOVED : decided.getVersion(), "activityId",
-                    decision.getActivityId()));
+                    decision.getActivityId(), "outputs", outputs(decision)));
         }
+    }
+
+    /** What the decision answered (its first matching rule's outputs, by name). */
+    private static Map<String, Object> outputs(HistoricDecisionInstance decision) {
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        for (HistoricDecisionOutputInstance output : decision.getOutputs()) {
+            Object value = output.getValue();
+            outputs.putIfAbsent(output.getVariableName(), value instanceof Number || value instanceof Boolean
+                    || value == null ? value : value.toString());
+        }
+        return outputs;
     }
 
     /** Each incident. */

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +21,7 @@ import com.sladesk.request.Channel;
 import com.sladesk.request.CustomerTier;
 import com.sladesk.request.Priority;
 import com.sladesk.request.DeskClock;
+import com.sladesk.request.RequestReader;
 
 /** Managers' pages; they read our API from the browser with the manager's own login. */
 @Controller
@@ -32,10 +36,12 @@ class ManagerPages {
 
     private final MessageSource messages;
     private final ReportProperties properties;
+    private final RequestReader requests;
 
-    ManagerPages(MessageSource messages, ReportProperties properties) {
+    ManagerPages(MessageSource messages, ReportProperties properties, RequestReader requests) {
         this.messages = messages;
         this.properties = properties;
+        this.requests = requests;
     }
 
     @GetMapping("/manager")
@@ -57,8 +63,13 @@ class ManagerPages {
     }
 
     @GetMapping("/manager/requests/{key}")
-    String request(@PathVariable String key, Model model) {
+    String request(@PathVariable String key, Model model, HttpServletResponse response) {
         model.addAttribute("key", key);
+        model.addAttribute("zone", properties.zone().getId());
+        if (!requests.exists(key)) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return "manager-request-not-found";
+        }
         return "manager-request";
     }
 

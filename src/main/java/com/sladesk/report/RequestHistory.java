@@ -74,7 +74,7 @@ public class RequestHistory {
         view.messages().forEach(m -> entries.add(entry(m.at(), "request", "MESSAGE",
                 (m.internal() ? "Internal note by " : m.onBehalfOfCustomer() ? "The customer's words, recorded by "
                         : "Message from ") + m.author(), m.authorId(),
-                "channel", m.channel(), "body", m.body())));
+                "author", m.author(), "channel", m.channel(), "body", m.body())));
         view.events().forEach(e -> entries.add(entry(e.at(), "sla", e.type(), e.metric() + " " + e.type(), null,
                 "metric", e.metric(), "level", e.level(), "group", e.group())));
         view.reclassifications().forEach(r -> entries.add(entry(r.at(), "request", "RECLASSIFIED",

@@ -26,6 +26,10 @@ public class RequestReader {
         this.sla = sla;
     }
 
+    public boolean exists(String key) {
+        return requests.findByRequestKey(key).isPresent();
+    }
+
     public Optional<RequestView> detail(String key) {
         return requests.findByRequestKey(key).map(this::detail);
     }

@@ -64,8 +64,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PATCH, "/api/requests/*").hasAnyAuthority(RECLASSIFY_GROUPS)
                         .requestMatchers(HttpMethod.POST, "/api/requests/{key}/confirm", "/api/requests/{key}/reopen")
                         .access(actingForTheCustomer)
-                        .requestMatchers("/api/requests/*/history", "/api/requests/*/diagram", "/api/reports/**",
-                                "/manager/**").hasAnyAuthority(REPORT_GROUPS)
+                        .requestMatchers("/api/requests/*/history", "/api/requests/*/history/*",
+                                "/api/requests/*/diagram", "/api/reports/**", "/manager/**")
+                        .hasAnyAuthority(REPORT_GROUPS)
                         .requestMatchers("/api/**").hasAnyAuthority(STAFF_GROUPS)
                         .anyRequest().hasAuthority(Groups.ADMIN))
                 .httpBasic(withDefaults())

@@ -75,6 +75,21 @@ class RequestHistoryIT {
                 .extracting(e -> e.path("title").asText()).contains("FIRST_RESPONSE MET", "RESOLUTION MET");
         assertThat(entries).anySatisfy(e -> assertThat(e.path("title").asText()).isEqualTo("Close request"));
 
+        // and the same history for people: one step per thing that happened, the raw entries as its details
+        JsonNode story = api.getJson("/api/requests/" + key + "/history/readable", "manager.sun");
+        assertThat(story.path("zone").asText()).isEqualTo("Asia/Shanghai");
+        List<String> steps = StreamSupport.stream(story.path("steps").spliterator(), false)
+                .map(step -> step.path("what").asText()).toList();
+        assertThat(steps.get(0)).startsWith("Request received on the web form from ").endsWith("(GOLD)");
+        assertThat(steps).contains("Respond to customer — done by " + agent, "Resolve request — done by " + agent,
+                "Message from " + agent + " to the customer: “Restart the spooler, please.”",
+                "The customer confirmed the resolution");
+        assertThat(steps).anySatisfy(step -> assertThat(step).startsWith(agent + " claimed Respond to customer — "));
+        assertThat(story.path("steps").get(0).path("details")).extracting(d -> d.path("type").asText())
+                .containsExactly("RECEIVED", "PROCESS_STARTED");
+        assertThat(story.path("engineSteps")).extracting(d -> d.path("details").get(0).path("type").asText())
+                .contains("ACTIVITY_ENTERED", "ACTIVITY_LEFT");
+
         // and the diagram of the version it ran on, with the path taken, for the manager's page
         JsonNode diagram = api.getJson("/api/requests/" + key + "/diagram", "manager.sun");
         assertThat(diagram.path("xml").asText()).contains("id=\"ServiceRequest\"");
@@ -92,6 +107,11 @@ class RequestHistoryIT {
     void agentsMayNotReadHistories() throws Exception {
         assertThat(api.get("/api/requests/SR-000001/history", "agent.wang").statusCode()).isEqualTo(403);
         assertThat(api.get("/manager/requests/SR-000001", "agent.wang").statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/requests/SR-000001/history/readable", "agent.wang").statusCode()).isEqualTo(403);
         assertThat(api.get("/api/requests/SR-999999/history", "manager.sun").statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/requests/SR-999999/history/readable", "manager.sun").statusCode()).isEqualTo(404);
+        HttpResponse<String> unknown = api.get("/manager/requests/SR-999999", "manager.sun");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("<h1>No request SR-999999</h1>").doesNotContain("answered 404");
     }
 }
