@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -47,15 +46,15 @@ class EngineSafeguards extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPreDeployers() == null) {
             configuration.setCustomPreDeployers(new ArrayList<>());
         }
-        configuration.getCustomPreDeployers().add(new DeploymentGuard(ourDelegates(), modelMethods(),
+        configuration.getCustomPreDeployers().add(new DeploymentGuard(() -> ourDelegates(context,
+                JavaDelegate.class, TaskListener.class, ExecutionListener.class), modelMethods(),
                 () -> Set.of(context.getBeanDefinitionNames())));
         configuration.setResourceAuthorizationProvider(new NoRightsOnOwnDeployment());
     }
 
-    /** Bean names of our delegates and listeners, looked up at the first vetted deployment. */
-    private Supplier<Set<String>> ourDelegates() {
-        return () -> Arrays.stream(new Class<?>[] {JavaDelegate.class, TaskListener.class, ExecutionListener.class})
-                .flatMap(type -> Arrays.stream(context.getBeanNamesForType(type)))
+    /** Bean names of our delegates and listeners of the given types (looked up at the first vetted deployment). */
+    static Set<String> ourDelegates(ApplicationContext context, Class<?>... types) {
+        return Arrays.stream(types).flatMap(type -> Arrays.stream(context.getBeanNamesForType(type)))
                 .filter(name -> context.getType(name) != null
                         && context.getType(name).getPackageName().startsWith("com.sladesk"))
                 .collect(Collectors.toCollection(TreeSet::new));
