@@ -1,6 +1,6 @@
 // The SLA dashboard: every figure comes from /api/reports, read with the manager's own login.
 (function () {
-  const { complianceTarget, today, labels } = JSON.parse(document.getElementById('sla-desk-data').textContent);
+  const { complianceTarget, today, zone, labels } = JSON.parse(document.getElementById('sla-desk-data').textContent);
   const charts = {};
   const filters = document.getElementById('filters');
   const COLORS = { met: '#2e7d32', breached: '#c62828', requests: '#1f6feb', target: '#000',
@@ -84,7 +84,10 @@
       kpis.appendChild(card);
     });
     draw('chart-compliance', { type: 'bar', data: { labels: metrics.map(m => m[1]), datasets: [
-      { label: labels.compliance, data: metrics.map(([f]) => report.total[f].percent), backgroundColor: COLORS.met },
+      // a bar below the compliance target is red, at or above it green
+      { label: labels.compliance, data: metrics.map(([f]) => report.total[f].percent),
+        backgroundColor: metrics.map(([f]) => report.total[f].percent != null
+            && report.total[f].percent < complianceTarget ? COLORS.breached : COLORS.met) },
       { label: labels.target, type: 'line', data: metrics.map(() => complianceTarget), borderColor: COLORS.target,
         borderDash: [6, 4], pointRadius: 0 }] },
       options: { indexAxis: 'y', scales: { x: { min: 0, max: 100 } } } });
@@ -117,21 +120,27 @@
 
   function showCauses(report) {
     const causes = ['QUEUE', 'AGENT', 'EXPERTS', 'ESCALATION'];
+    // minutes while every bar stays below an hour (a 5-minute budget is not "0.1 h"), hours above
+    const longest = Math.max(0, ...report.rows.map(r => causes.reduce((sum, c) => sum + (r.seconds[c] || 0), 0)));
+    const inMinutes = longest < 3600;
+    const scale = inMinutes ? minutes : hours;
     draw('chart-causes', { type: 'bar', data: {
       labels: report.rows.map(r => r.group.team == null ? labels.none : r.group.team),
-      // the time after the breach can dwarf the budget; it is one legend click away
-      datasets: causes.map(cause => ({ label: labels['cause' + cause], backgroundColor: COLORS[cause],
-        hidden: cause === 'ESCALATION', data: report.rows.map(r => hours(r.seconds[cause])) })) },
-      options: { scales: { x: { stacked: true }, y: { stacked: true } } } });
+      // the time after the breach can dwarf the budget; it is one legend click away, and says so
+      datasets: causes.map(cause => ({ label: labels['cause' + cause] + (cause === 'ESCALATION'
+          ? ' (' + labels.clickToShow + ')' : ''), backgroundColor: COLORS[cause],
+        hidden: cause === 'ESCALATION', data: report.rows.map(r => scale(r.seconds[cause])) })) },
+      options: { scales: { x: { stacked: true }, y: { stacked: true, title: { display: true,
+        text: inMinutes ? labels.unitMinutes : labels.unitHours } } } } });
     table('table-breaches', [labels.request, labels.team, labels.metric, labels.mainCause, labels.dueAt],
       report.latest.map(b => [requestLink(b.key), b.team, labels[b.metric] || b.metric,
-        labels['cause' + b.mainCause], new Date(b.dueAt).toLocaleString()]));
+        labels['cause' + b.mainCause], local(b.dueAt)]));
   }
 
   function showAtRisk(list) {
     table('table-at-risk', [labels.request, labels.team, labels.priority, labels.metric, labels.dueAt],
       list.map(r => [requestLink(r.key), r.team, r.priority, labels[r.metric] || r.metric,
-        new Date(r.dueAt).toLocaleString()]));
+        local(r.dueAt)]));
   }
 
   function showWorkload(workload) {
@@ -140,7 +149,8 @@
     table('table-workload', [labels.queue, labels.tasks, labels.unassigned, labels.oldest, labels.soonestDue], rows);
   }
 
-  const local = instant => instant ? new Date(instant).toLocaleString() : '–';
+  /** An instant in the report zone, as the dates of the filters are. */
+  const local = instant => instant ? new Date(instant).toLocaleString('sv-SE', { timeZone: zone }) : '–';
 
   async function refreshAtRisk() {
     showAtRisk(await get('/api/reports/at-risk?' + query({ from: '', to: '' })));

@@ -32,7 +32,8 @@ class ManagerPages {
             "breached", "target", "compliance", "average", "median", "p90", "none", "requests", "breaches", "team",
             "channel", "category", "medianFrt", "medianTtr", "openBreached", "causeQUEUE", "causeAGENT",
             "causeEXPERTS", "causeESCALATION", "request", "metric", "mainCause", "dueAt", "priority", "queue", "tasks",
-            "unassigned", "oldest", "soonestDue", "failed", "FIRST_RESPONSE", "EXPERT_RESPONSE", "RESOLUTION");
+            "unassigned", "oldest", "soonestDue", "failed", "FIRST_RESPONSE", "EXPERT_RESPONSE", "RESOLUTION",
+            "clickToShow", "unitMinutes", "unitHours");
 
     private final MessageSource messages;
     private final ReportProperties properties;

@@ -12,7 +12,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -54,9 +56,9 @@ class TasklistFilters {
     @EventListener(ApplicationReadyEvent.class)
     public void createFilters() {
         seedOnce.run("tasklist-filters-v1", () -> {
-            create(MY_TASKS, "Tasks assigned to me, earliest due first", -10,
+            create(MY_TASKS, "Tasks assigned to me", -10,
                     query().taskAssigneeExpression("${currentUser()}"), TASKLIST_GROUPS);
-            create(MY_TEAMS_QUEUE, "Tasks of my groups, claimed or not, earliest due first", 0,
+            create(MY_TEAMS_QUEUE, "Tasks of my groups, claimed or not", 0,
                     query().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
                     QUEUE_GROUPS);
             create(DUE_SOON, "Follow-up date passed: the warning instant of an SLA target is behind us", 10,
@@ -73,8 +75,26 @@ class TasklistFilters {
         return taskService.createTaskQuery();
     }
 
+    /**
+     * The filters carry no order: Tasklist appends the order its sort header shows to a filter's own, so a
+     * filter's order would sort first while the header named another. Our Tasklist config.js makes "due date,
+     * then priority" the default the header shows. Filters seeded before carried that order; it goes.
+     */
+    @Order(4)
+    @EventListener(ApplicationReadyEvent.class)
+    public void dropTheFiltersOwnOrder() {
+        seedOnce.run("tasklist-filters-unordered-v2", () -> {
+            for (Filter filter : filterService.createFilterQuery().filterResourceType(EntityTypes.TASK).list()) {
+                if (List.of(MY_TASKS, MY_TEAMS_QUEUE, DUE_SOON, OVERDUE, ESCALATED_TO_ME).contains(filter.getName())
+                        && filter.getQuery() instanceof TaskQueryImpl query && !query.getOrderingProperties().isEmpty()) {
+                    query.getOrderingProperties().clear();
+                    filterService.saveFilter(filter.setQuery(query));
+                }
+            }
+        });
+    }
+
     private void create(String name, String description, int priority, TaskQuery query, List<String> groups) {
-        query.orderByDueDate().asc().orderByTaskPriority().desc();
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("description", description);
         properties.put("priority", priority);

@@ -129,10 +129,46 @@ class DashboardBrowserIT {
                 .path("rows");
         List<Double> queue = data("chart-causes", 0);
         assertThat(queue).hasSize(causes.size()).isNotEmpty();
+        double longest = 0;
+        for (JsonNode row : causes) {
+            double sum = 0;
+            for (JsonNode seconds : row.path("seconds")) {
+                sum += seconds.asDouble();
+            }
+            longest = Math.max(longest, sum);
+        }
+        // minutes while every bar stays below an hour, hours above
+        double perUnit = longest < 3600 ? 60 : 3600;
         for (int i = 0; i < causes.size(); i++) {
             assertThat(queue.get(i)).isCloseTo(Math.round(causes.get(i).path("seconds").path("QUEUE").asDouble()
-                    / 360) / 10.0, within(1e-9));
+                    / perUnit * 10) / 10.0, within(1e-9));
         }
+        assertThat(js("const d = Chart.getChart('chart-causes').data.datasets[3]; return d.hidden + ' ' + d.label"))
+                .isEqualTo("true 超时后（升级） (已隐藏，点击显示)");
+
+        // and a compliance bar below the target is red, one at or above it green
+        @SuppressWarnings("unchecked")
+        List<String> colours = (List<String>) js(
+                "return Chart.getChart('chart-compliance').data.datasets[0].backgroundColor");
+        List<Double> percents = data("chart-compliance", 0);
+        int target = ((Number) js("return JSON.parse(document.getElementById('sla-desk-data').textContent)"
+                + ".complianceTarget")).intValue();
+        for (int i = 0; i < percents.size(); i++) {
+            assertThat(colours.get(i)).isEqualTo(percents.get(i) < target ? "#c62828" : "#2e7d32");
+        }
+
+        // and times are told in the report zone, as the dates are
+        JsonNode latest = causes.isEmpty() ? null : api.getJson("/api/reports/breach-causes?" + PERIOD
+                + "&groupBy=team", "manager.sun").path("latest").get(0);
+        String due = browser.findElement(By.cssSelector("#table-breaches tbody tr td:last-child")).getText();
+        assertThat(due).isEqualTo(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(Instant.parse(latest.path("dueAt").asText()).atZone(ZONE)));
+
+        // and at 1440 px no section needs a horizontal scroll bar
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 2400));
+        Object scrolling = js("return [...document.querySelectorAll('.dashboard section')]"
+                + ".filter(s => s.scrollWidth > s.clientWidth + 1).map(s => s.querySelector('h2').textContent)");
+        assertThat((List<?>) scrolling).as("sections wider than the page").isEmpty();
 
         // and the charts are drawn, not just configured
         for (String chart : List.of("chart-compliance", "chart-frt-trend", "chart-ttr-trend", "chart-by-team",
@@ -147,6 +183,10 @@ class DashboardBrowserIT {
         assertThat(browser.findElements(By.cssSelector("#table-breaches a[href^='/manager/requests/SR-']")))
                 .isNotEmpty();
         assertThat(((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES)).isNotEmpty();
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
     }
 
     private void awaitLoaded() {

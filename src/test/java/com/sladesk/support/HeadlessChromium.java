@@ -46,13 +46,13 @@ public final class HeadlessChromium {
     }
 
     /**
-     * Opens {@code page}, which sends a browser without a session to the staff login of Tasklist and Cockpit,
-     * logs in there as {@code user} and comes back to the page.
+     * Opens {@code page}, which shows a browser without a session the staff login of Tasklist and Cockpit (our
+     * pages send it there), logs in there as {@code user} and comes back to the page.
      */
     public static void logInThrough(ChromeDriver browser, String page, String user) {
         browser.get(page);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains(
-                "/camunda/app/welcome/") && !d.findElements(By.cssSelector("input[ng-model=username]")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/camunda/app/")
+                && !d.findElements(By.cssSelector("input[ng-model=username]")).isEmpty());
         browser.findElement(By.cssSelector("input[ng-model=username]")).sendKeys(user);
         browser.findElement(By.cssSelector("input[type=password]")).sendKeys(ApiClient.DEMO_PASSWORD);
         browser.findElement(By.cssSelector("button[type=submit]")).click();

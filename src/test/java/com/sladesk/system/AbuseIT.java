@@ -575,8 +575,14 @@ class AbuseIT {
             } catch (IOException serverStoppedReading) {
                 // the server answered and closed the connection: what it said is still to be read
             }
-            String answer = new String(in.readNBytes(4096), StandardCharsets.ISO_8859_1);
-            return new RawResponse(Integer.parseInt(answer.substring(9, 12)), answer.split("\r\n\r\n")[0]);
+            // the status line and headers only: a server keeping the connection open sends no more
+            StringBuilder answer = new StringBuilder();
+            int next;
+            while (answer.indexOf("\r\n\r\n") < 0 && (next = in.read()) >= 0) {
+                answer.append((char) next);
+            }
+            return new RawResponse(Integer.parseInt(answer.substring(9, 12)),
+                    answer.toString().split("\r\n\r\n")[0]);
         }
     }
 }
