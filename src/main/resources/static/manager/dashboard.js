@@ -120,8 +120,10 @@
 
   function showCauses(report) {
     const causes = ['QUEUE', 'AGENT', 'EXPERTS', 'ESCALATION'];
-    // minutes while every bar stays below an hour (a 5-minute budget is not "0.1 h"), hours above
-    const longest = Math.max(0, ...report.rows.map(r => causes.reduce((sum, c) => sum + (r.seconds[c] || 0), 0)));
+    // minutes while every bar shown at first (the time after the breach starts hidden) stays below an hour (a
+    // 5-minute budget is not "0.1 h"), hours above
+    const longest = Math.max(0, ...report.rows.map(r => causes.filter(c => c !== 'ESCALATION')
+        .reduce((sum, c) => sum + (r.seconds[c] || 0), 0)));
     const inMinutes = longest < 3600;
     const scale = inMinutes ? minutes : hours;
     draw('chart-causes', { type: 'bar', data: {

@@ -116,10 +116,12 @@ class ProcessModelTest {
                         e2 -> reachable(e2).contains(e2)).isEqualTo(true));
         ModelElementInstance stage = breach.getParentElement();
         assertThat(stage).as("the stage holding the timers of %s", metric).isInstanceOf(SubProcess.class);
-        assertThat(((SubProcess) stage).getFlowElements()).as("the end events of %s", stage)
-                .anySatisfy(e -> assertThat(e).isInstanceOf(EndEvent.class).satisfies(end -> assertThat(
-                        ((EndEvent) end).getEventDefinitions()).hasAtLeastOneElementOfType(
-                                TerminateEventDefinition.class)));
+        assertThat(reachable((FlowNode) warning.getAttachedTo())).as("where the work of %s leads", metric)
+                .anySatisfy(end -> assertThat(end).isInstanceOf(EndEvent.class).satisfies(e -> {
+                    assertThat(((EndEvent) e).getEventDefinitions()).hasAtLeastOneElementOfType(
+                            TerminateEventDefinition.class);
+                    assertThat(e.getParentElement()).as("the terminate end's stage").isSameAs(stage);
+                }));
         assertThat(model.getModelElementsByType(SubProcess.class)).as("event subprocesses")
                 .noneMatch(SubProcess::triggeredByEvent);
     }

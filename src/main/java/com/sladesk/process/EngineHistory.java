@@ -152,7 +152,8 @@ class EngineHistory implements ProcessHistory {
     /** Each decision evaluated, with its version (also one whose deployment was removed). */
     private void decisions(String processInstanceId, List<Entry> entries) {
         for (HistoricDecisionInstance decision : history.createHistoricDecisionInstanceQuery()
-                .processInstanceId(processInstanceId).includeOutputs().disableCustomObjectDeserialization().list()) {
+                .processInstanceId(processInstanceId).includeOutputs().disableCustomObjectDeserialization()
+                .orderByEvaluationTime().asc().list()) {
             // an administrator may have deleted the deployment of the version that decided
             DecisionDefinition decided = repository.createDecisionDefinitionQuery()
                     .decisionDefinitionId(decision.getDecisionDefinitionId()).singleResult();

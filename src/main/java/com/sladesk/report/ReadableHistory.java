@@ -109,6 +109,19 @@ public class ReadableHistory {
             for (Entry entry : raw) {
                 tell(entry);
             }
+            if (priorityDecision != null) {
+                engine.add(step(priorityDecision, priorityDecision.title(), null, null, "engine"));
+            }
+            // a wait no reply ended (closed without reply): it ended when its clock stopped
+            for (Map.Entry<String, Integer> open : waiting.entrySet()) {
+                ClockView clock = clocks.get(open.getKey());
+                Step step = steps.get(open.getValue());
+                if (clock != null && clock.stoppedAt() != null && step.what().startsWith("Waiting on customer (")) {
+                    String waited = HumanDuration.of(Duration.between(step.at(), clock.stoppedAt()));
+                    steps.set(open.getValue(), new Step(step.at(), step.when(), "Waiting on customer " + waited
+                            + " (clock paused), no reply", step.who(), waited, step.kind(), step.details()));
+                }
+            }
             // within one instant: what arrived, what was decided, who claimed, what was said, then what followed
             steps.sort(Comparator.comparing(Step::at, Comparator.nullsLast(Comparator.naturalOrder()))
                     .thenComparingInt(ReadableHistory::rank));
@@ -132,18 +145,17 @@ public class ReadableHistory {
                 }
                 case "TASK_CLAIM" -> add(entry, entry.user() + " claimed " + taskName(details) + " — "
                         + since(request.receivedAt(), entry.at()) + " after arrival", entry.user(), null, "claim");
-                case "TASK_ASSIGN", "TASK_DELEGATE" -> add(entry, entry.user() + " "
-                        + ("TASK_ASSIGN".equals(entry.type()) ? "assigned " : "delegated ") + taskName(details)
-                        + " to " + details.get("assignee"), entry.user(), null, "claim");
+                case "TASK_ASSIGN", "TASK_DELEGATE" -> add(entry, details.get("assignee") == null
+                        ? entry.user() + " unassigned " + taskName(details)
+                        : entry.user() + ("TASK_ASSIGN".equals(entry.type()) ? " assigned " : " delegated ")
+                                + taskName(details) + " to " + details.get("assignee"), entry.user(), null, "claim");
                 case "MESSAGE" -> add(entry, message(entry, details), entry.user(), null, "message");
-                case "WARNING" -> add(entry, "Warning: " + words(details) + " at "
-                        + clock(details).warningPercent() + " %", null, null, "sla warning");
+                case "WARNING" -> add(entry, "Warning: " + words(details) + (clock(details) == null ? ""
+                        : " at " + clock(details).warningPercent() + " %"), null, null, "sla warning");
                 case "BREACHED" -> add(entry, breached(details), null, null, "sla breach");
                 case "ESCALATED" -> add(entry, "Escalated to " + details.get("group") + " (level "
                         + details.get("level") + ")", null, null, "sla breach");
-                case "MET" -> add(entry, capitalized(words(details)) + " met in "
-                        + HumanDuration.ofIso(clock(details).elapsed()) + " (target "
-                        + HumanDuration.ofIso(clock(details).target()) + ")", null, null, "sla met");
+                case "MET" -> add(entry, met(entry, details), null, null, "sla met");
                 case "PAUSED" -> paused(entry, details);
                 case "RESUMED" -> resumed(entry, details);
                 case "RECLASSIFIED" -> add(entry, reclassified(entry, details), entry.user(), null, "request");
@@ -166,7 +178,8 @@ public class ReadableHistory {
 
         private void decision(Entry entry, Map<String, Object> details) {
             Map<?, ?> outputs = details.get("outputs") instanceof Map<?, ?> map ? map : Map.of();
-            String version = " (" + details.get("decision") + " v" + details.get("version") + ")";
+            String version = " (" + details.get("decision") + (RequestHistory.REMOVED.equals(details.get("version"))
+                    ? ", version removed)" : " v" + details.get("version") + ")");
             switch (String.valueOf(details.get("decision"))) {
                 case "RequestPriority" -> priorityDecision = entry;
                 case "SlaTargets" -> {
@@ -181,7 +194,8 @@ public class ReadableHistory {
                         priorityDecision = null;
                     }
                 }
-                case "Routing" -> add(entry, "Routed to " + outputs.get("team") + version, null, null, "decision");
+                case "Routing" -> add(entry, "Routed to " + (outputs.get("team") == null ? request.team()
+                        : outputs.get("team")) + version, null, null, "decision");
                 case "Escalation" -> engine.add(step(entry, entry.title() + version, null, null, "engine"));
                 default -> add(entry, "Decided by " + entry.title() + version, null, null, "decision");
             }
@@ -244,14 +258,32 @@ public class ReadableHistory {
             }
             return switch (author) {
                 case CUSTOMER -> "Message from the customer" + said;
-                case AGENT -> "Message from " + entry.user() + " to the customer" + said;
-                case EXPERT -> "Message from " + entry.user() + " (expert)" + said;
+                case AGENT -> (entry.user() == null ? "Message" : "Message from " + entry.user()) + " to the customer"
+                        + said;
+                case EXPERT -> (entry.user() == null ? "Message from an expert" : "Message from " + entry.user()
+                        + " (expert)") + said;
             };
+        }
+
+        /** The elapsed time is the clock's only while it still stands where this event stopped it. */
+        private String met(Entry entry, Map<String, Object> details) {
+            ClockView clock = clock(details);
+            String met = capitalized(words(details)) + " met";
+            if (clock == null) {
+                return met;
+            }
+            boolean stoppedHere = clock.stoppedAt() != null && entry.at() != null
+                    && Duration.between(entry.at(), clock.stoppedAt()).abs().compareTo(Duration.ofSeconds(1)) <= 0;
+            return met + (stoppedHere ? " in " + HumanDuration.ofIso(clock.elapsed()) : "") + " (target "
+                    + HumanDuration.ofIso(clock.target()) + ")";
         }
 
         private String breached(Map<String, Object> details) {
             ClockView clock = clock(details);
             String words = words(details);
+            if (clock == null) {
+                return "Breached " + words;
+            }
             if (clock.stoppedAt() != null) {
                 Duration over = Duration.parse(clock.elapsed()).minus(Duration.parse(clock.target()));
                 if (!over.isNegative()) {

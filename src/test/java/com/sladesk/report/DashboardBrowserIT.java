@@ -132,12 +132,12 @@ class DashboardBrowserIT {
         double longest = 0;
         for (JsonNode row : causes) {
             double sum = 0;
-            for (JsonNode seconds : row.path("seconds")) {
-                sum += seconds.asDouble();
+            for (String cause : List.of("QUEUE", "AGENT", "EXPERTS")) {
+                sum += row.path("seconds").path(cause).asDouble();
             }
             longest = Math.max(longest, sum);
         }
-        // minutes while every bar stays below an hour, hours above
+        // minutes while every bar shown at first (escalation hidden) stays below an hour, hours above
         double perUnit = longest < 3600 ? 60 : 3600;
         for (int i = 0; i < causes.size(); i++) {
             assertThat(queue.get(i)).isCloseTo(Math.round(causes.get(i).path("seconds").path("QUEUE").asDouble()

@@ -57,6 +57,8 @@ class TasklistQueueBrowserIT {
             }
         }
 
+        assertThat(queue).as("the filter My team's queue").isNotNull();
+
         // when agent.wang opens his team's queue in Tasklist
         String page = "http://localhost:" + port + "/camunda/app/tasklist/default/#/?filter=" + queue;
         HeadlessChromium.logInThrough(browser, page, "agent.wang");
