@@ -8,7 +8,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.sladesk.request.RequestNotFoundException;
 
-/** A request's timeline (raw for machines, readable for people) and the diagram of the path it took, for managers, directors and admins. */
+/**
+ * A request's timeline (raw for machines, readable for people) and the diagram of the path it took, for managers,
+ * directors and admins.
+ */
 @RestController
 class HistoryController {
 

@@ -12,6 +12,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.NaturalId;
+
 /**
  * One metric's clock of one request: its target in business time, its instants and its state. Pauses and
  * the time a request spent resolved do not count; the due instant is always the instant at which the
@@ -23,7 +25,9 @@ public class SlaClock {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+    @NaturalId
     private long requestId;
+    @NaturalId
     @Enumerated(EnumType.STRING)
     private SlaMetric metric;
     @Convert(converter = IsoDuration.class)

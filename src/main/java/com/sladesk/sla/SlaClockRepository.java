@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface SlaClockRepository extends JpaRepository<SlaClock, Long> {
+public interface SlaClockRepository extends JpaRepository<SlaClock, Long>, SlaClockByNaturalId {
 
     List<SlaClock> findByRequestIdOrderByIdAsc(long requestId);
 

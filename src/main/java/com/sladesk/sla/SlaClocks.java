@@ -46,7 +46,7 @@ public class SlaClocks implements RequestSla {
     }
 
     public SlaClock clock(long requestId, SlaMetric metric) {
-        return clocks.findByRequestIdAndMetric(requestId, metric).orElseThrow(
+        return clocks.clockOf(requestId, metric).orElseThrow(
                 () -> new IllegalStateException("Request " + requestId + " has no " + metric + " clock"));
     }
 
@@ -55,7 +55,7 @@ public class SlaClocks implements RequestSla {
     }
 
     public boolean hasClock(long requestId, SlaMetric metric) {
-        return clocks.findByRequestIdAndMetric(requestId, metric).isPresent();
+        return clocks.clockOf(requestId, metric).isPresent();
     }
 
     public BusinessCalendar calendarOf(SlaClock clock) {

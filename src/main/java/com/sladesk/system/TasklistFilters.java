@@ -86,7 +86,8 @@ class TasklistFilters {
         seedOnce.run("tasklist-filters-unordered-v2", () -> {
             for (Filter filter : filterService.createFilterQuery().filterResourceType(EntityTypes.TASK).list()) {
                 if (List.of(MY_TASKS, MY_TEAMS_QUEUE, DUE_SOON, OVERDUE, ESCALATED_TO_ME).contains(filter.getName())
-                        && filter.getQuery() instanceof TaskQueryImpl query && !query.getOrderingProperties().isEmpty()) {
+                        && filter.getQuery() instanceof TaskQueryImpl query
+                        && !query.getOrderingProperties().isEmpty()) {
                     query.getOrderingProperties().clear();
                     filterService.saveFilter(filter.setQuery(query));
                 }

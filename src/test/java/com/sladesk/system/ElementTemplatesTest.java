@@ -143,13 +143,15 @@ class ElementTemplatesTest {
                         .append(binding.path("name").asText()).append("\">").append(value)
                         .append("</camunda:inputParameter>");
                 case "camunda:outputParameter" -> inputs.append("<camunda:outputParameter name=\"").append(value)
-                        .append("\">").append(xml(binding.path("source").asText())).append("</camunda:outputParameter>");
+                        .append("\">").append(xml(binding.path("source").asText()))
+                        .append("</camunda:outputParameter>");
                 default -> throw new AssertionError("unexpected binding " + binding);
             }
         }
         String element = tag.equals("sequenceFlow")
-                ? "<bpmn:task id=\"A\"/><bpmn:task id=\"B\"/><bpmn:sequenceFlow id=\"E\" sourceRef=\"A\" targetRef=\"B\""
-                        + attributes + ">" + children + "</bpmn:sequenceFlow>"
+                ? "<bpmn:task id=\"A\"/><bpmn:task id=\"B\"/>"
+                        + "<bpmn:sequenceFlow id=\"E\" sourceRef=\"A\" targetRef=\"B\"" + attributes + ">" + children
+                        + "</bpmn:sequenceFlow>"
                 : "<bpmn:" + tag + " id=\"E\"" + attributes + ">" + (inputs.isEmpty() ? ""
                         : "<bpmn:extensionElements><camunda:inputOutput>" + inputs
                                 + "</camunda:inputOutput></bpmn:extensionElements>") + "</bpmn:" + tag + ">";
