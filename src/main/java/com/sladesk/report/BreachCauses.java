@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -20,7 +23,8 @@ import com.sladesk.sla.BusinessCalendar;
 /**
  * Where the time of breached clocks went: the business time of the budget (start to due instant) spent
  * waiting in the queue before an agent claimed the request, in agent work and with the experts, and the
- * business time the request stayed open after the breach, while it was being escalated.
+ * business time the request stayed open after the breach, while it was being escalated. Added up by month; a
+ * month whose breached clocks all stopped is read once while its rows stay the same (ReportSegments).
  */
 public class BreachCauses {
 
@@ -50,37 +54,109 @@ public class BreachCauses {
     }
 
     private static final int LATEST = 20;
+    /** How many requests' splits to keep (about 30 MB). */
+    private static final int MAX_SPLITS_KEPT = 100_000;
+    /** Breached clocks, seconds per cause, clocks per main cause. */
+    private static final int SUMS = 1 + 2 * Cause.values().length;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Function<String, BusinessCalendar> calendars;
+    private final ReportSegments segments;
+    private final Map<Long, Split> splits = new LinkedHashMap<>(1024, 0.75f, true);
 
-    public BreachCauses(NamedParameterJdbcTemplate jdbc, Function<String, BusinessCalendar> calendars) {
+    public BreachCauses(NamedParameterJdbcTemplate jdbc, Function<String, BusinessCalendar> calendars,
+            ReportSegments segments) {
         this.jdbc = jdbc;
         this.calendars = calendars;
+        this.segments = segments;
     }
 
     public Report of(ReportScope scope, Instant now) {
-        List<Clock> clocks = breachedClocks(scope);
-        Map<Long, List<Interval>> intervals = intervalsOf(clocks.stream().map(Clock::requestId).distinct().toList());
         Map<List<String>, long[]> sums = new TreeMap<>(SlaReports.GROUP_ORDER);
-        long[] total = new long[1 + 2 * Cause.values().length];
-        List<Breach> breaches = new ArrayList<>();
-        for (Clock clock : clocks) {
-            Map<Cause, Long> seconds = split(clock, intervals.getOrDefault(clock.requestId(), List.of()), now);
-            Cause main = mainCause(seconds);
-            long[] sum = sums.computeIfAbsent(clock.group(), g -> new long[total.length]);
-            for (long[] s : new long[][] {sum, total}) {
-                s[0]++;
-                seconds.forEach((cause, value) -> s[1 + cause.ordinal()] += value);
-                s[1 + Cause.values().length + main.ordinal()]++;
-            }
-            breaches.add(new Breach(clock.key(), clock.team(), clock.category(), clock.metric(), clock.dueAt(),
-                    clock.stoppedAt(), main, seconds));
+        long[] total = new long[SUMS];
+        List<Breach> latest = new ArrayList<>();
+        for (ReportScope month : segments.months(scope)) {
+            MonthCauses causes = segments.of("breach-causes", month, () -> monthCauses(month, now));
+            causes.sums().forEach((group, sum) -> {
+                long[] into = sums.computeIfAbsent(group, g -> new long[SUMS]);
+                for (int i = 0; i < SUMS; i++) {
+                    into[i] += sum[i];
+                    total[i] += sum[i];
+                }
+            });
+            latest.addAll(causes.latest());
         }
-        breaches.sort(Comparator.comparing(Breach::dueAt).reversed());
         List<Row> rows = sums.entrySet().stream().map(e -> row(scope.groupBy(), e.getKey(), e.getValue())).toList();
         return new Report(scope.from(), scope.to(), scope.groupBy().stream().map(Dimension::label).toList(), rows,
-                row(List.of(), List.of(), total), breaches.subList(0, Math.min(LATEST, breaches.size())));
+                row(List.of(), List.of(), total), latestFirst(latest));
+    }
+
+    /** Per group: breached clocks, seconds per cause, clocks per main cause; and the month's latest breaches. */
+    private record MonthCauses(Map<List<String>, long[]> sums, List<Breach> latest) {
+    }
+
+    /**
+     * A month's breached clocks; kept only if every one of them stopped (else they depend on the instant). A
+     * request whose breached clocks all stopped is split once per revision of its report row.
+     */
+    private ReportSegments.Figures<MonthCauses> monthCauses(ReportScope month, Instant now) {
+        Map<Long, Breached> requests = breachedRequests(month);
+        Map<Long, List<Breach>> breaches = new HashMap<>();
+        Map<Long, Breached> unknown = new LinkedHashMap<>();
+        synchronized (splits) {
+            requests.forEach((id, request) -> {
+                Split known = splits.get(id);
+                if (known != null && known.revision() == request.revision()) {
+                    breaches.put(id, known.breaches());
+                } else {
+                    unknown.put(id, request);
+                }
+            });
+        }
+        List<Clock> clocks = clocksOf(unknown);
+        Map<Long, List<Interval>> intervals = intervalsOf(List.copyOf(unknown.keySet()));
+        Map<Long, List<Breach>> computed = new HashMap<>();
+        Set<Long> running = new HashSet<>();
+        for (Clock clock : clocks) {
+            Map<Cause, Long> seconds = split(clock, intervals.getOrDefault(clock.requestId(), List.of()), now);
+            computed.computeIfAbsent(clock.requestId(), id -> new ArrayList<>()).add(new Breach(clock.key(),
+                    clock.team(), clock.category(), clock.metric(), clock.dueAt(), clock.stoppedAt(),
+                    mainCause(seconds), seconds));
+            if (clock.stoppedAt() == null) {
+                running.add(clock.requestId());
+            }
+        }
+        synchronized (splits) {
+            computed.forEach((id, list) -> {
+                if (!running.contains(id)) {
+                    splits.put(id, new Split(unknown.get(id).revision(), List.copyOf(list)));
+                }
+            });
+            Iterator<Long> eldest = splits.keySet().iterator();
+            while (splits.size() > MAX_SPLITS_KEPT && eldest.hasNext()) {
+                eldest.next();
+                eldest.remove();
+            }
+        }
+        breaches.putAll(computed);
+        Map<List<String>, long[]> sums = new HashMap<>();
+        List<Breach> all = new ArrayList<>();
+        requests.forEach((id, request) -> breaches.getOrDefault(id, List.of()).forEach(breach -> {
+            long[] sum = sums.computeIfAbsent(request.group(), g -> new long[SUMS]);
+            sum[0]++;
+            breach.seconds().forEach((cause, value) -> sum[1 + cause.ordinal()] += value);
+            sum[1 + Cause.values().length + breach.mainCause().ordinal()]++;
+            all.add(breach);
+        }));
+        List<Breach> latest = latestFirst(all);
+        return new ReportSegments.Figures<>(new MonthCauses(sums, latest), sums.size() + latest.size(),
+                running.isEmpty());
+    }
+
+    private static List<Breach> latestFirst(List<Breach> breaches) {
+        List<Breach> sorted = new ArrayList<>(breaches);
+        sorted.sort(Comparator.comparing(Breach::dueAt).reversed());
+        return List.copyOf(sorted.subList(0, Math.min(LATEST, sorted.size())));
     }
 
     /** Business seconds per cause of one breached clock: the budget by state, then the time after the breach. */
@@ -144,27 +220,31 @@ public class BreachCauses {
 
     /** Where the time of one request's breached clocks went, by metric. */
     public Map<String, Map<Cause, Long>> ofRequest(long requestId, Instant now) {
-        List<Clock> clocks = clocksOf(Map.of(requestId, new Breached(List.of(), null, null)));
+        List<Clock> clocks = clocksOf(Map.of(requestId, new Breached(List.of(), 0)));
         List<Interval> intervals = intervalsOf(List.of(requestId)).getOrDefault(requestId, List.of());
         Map<String, Map<Cause, Long>> byMetric = new TreeMap<>();
         clocks.forEach(clock -> byMetric.put(clock.metric(), split(clock, intervals, now)));
         return byMetric;
     }
 
-    private record Breached(List<String> group, String team, String category) {
+    private record Breached(List<String> group, long revision) {
     }
 
-    /** Breached requests of the period from the report rows, then their breached clocks. */
-    private List<Clock> breachedClocks(ReportScope scope) {
+    /** A request's breached clocks split by cause, as of a revision of its report row. */
+    private record Split(long revision, List<Breach> breaches) {
+    }
+
+    /** Breached requests of the period from the report rows. */
+    private Map<Long, Breached> breachedRequests(ReportScope scope) {
         String groups = SlaReports.groupColumns(scope.groupBy());
-        String sql = "select " + (groups.isEmpty() ? "" : groups + ", ") + "r.request_id, r.team, r.category"
+        String sql = "select " + (groups.isEmpty() ? "" : groups + ", ") + "r.request_id, r.revision"
                 + " from request_report r" + SlaReports.where(scope) + " and r.breached";
         Map<Long, Breached> requests = new LinkedHashMap<>();
         jdbc.query(sql, SlaReports.parameters(scope), (ResultSet rs) -> {
             requests.put(rs.getLong("request_id"), new Breached(SlaReports.groupOf(rs, scope.groupBy().size()),
-                    rs.getString("team"), rs.getString("category")));
+                    rs.getLong("revision")));
         });
-        return clocksOf(requests);
+        return requests;
     }
 
     private List<Clock> clocksOf(Map<Long, Breached> requests) {

@@ -1,6 +1,7 @@
 package com.sladesk.report;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** Percentiles of a sample, interpolated between the closest ranks (as SQL's PERCENTILE_CONT). */
 public final class Percentiles {
@@ -17,6 +18,19 @@ public final class Percentiles {
         int below = (int) Math.floor(rank);
         int above = (int) Math.ceil(rank);
         return sorted[below] + (rank - below) * (sorted[above] - sorted[below]);
+    }
+
+    /** Sorted runs merged into one sorted array. */
+    static long[] sortedRuns(List<long[]> runs) {
+        long[] all = new long[runs.stream().mapToInt(run -> run.length).sum()];
+        int at = 0;
+        for (long[] run : runs) {
+            System.arraycopy(run, 0, all, at, run.length);
+            at += run.length;
+        }
+        // Arrays.sort finds the runs and merges them
+        Arrays.sort(all);
+        return all;
     }
 
     static long[] sorted(long[] values, int size) {

@@ -12,14 +12,21 @@ import com.sladesk.sla.BusinessCalendars;
 @EnableConfigurationProperties(ReportProperties.class)
 class ReportConfiguration {
 
+    /** Up to 4,000,000 kept values (32 MB of business seconds: a year of 2,000,000 requests by one grouping). */
     @Bean
-    SlaReports slaReports(NamedParameterJdbcTemplate jdbc, ReportProperties properties) {
-        return new SlaReports(jdbc, properties.zone());
+    ReportSegments reportSegments(NamedParameterJdbcTemplate jdbc, ReportProperties properties) {
+        return new ReportSegments(jdbc, properties.zone(), 4_000_000);
     }
 
     @Bean
-    BreachCauses breachCauses(NamedParameterJdbcTemplate jdbc, BusinessCalendars calendars) {
-        return new BreachCauses(jdbc, calendars::get);
+    SlaReports slaReports(NamedParameterJdbcTemplate jdbc, ReportProperties properties, ReportSegments segments) {
+        return new SlaReports(jdbc, properties.zone(), segments);
+    }
+
+    @Bean
+    BreachCauses breachCauses(NamedParameterJdbcTemplate jdbc, BusinessCalendars calendars,
+            ReportSegments segments) {
+        return new BreachCauses(jdbc, calendars::get, segments);
     }
 
     @Bean

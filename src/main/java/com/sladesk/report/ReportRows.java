@@ -105,8 +105,10 @@ class ReportRows {
         Map<String, Object> columns = columns(request, byMetric);
         List<Object> values = new ArrayList<>(columns.values());
         values.add(requestId);
+        // each rewrite adds one to the row's revision: reports re-read a month whose rows changed (ReportSegments)
         int updated = jdbc.update("update request_report set " + columns.keySet().stream().map(c -> c + " = ?")
-                .collect(Collectors.joining(", ")) + " where request_id = ?", values.toArray());
+                .collect(Collectors.joining(", ")) + ", revision = revision + 1 where request_id = ?",
+                values.toArray());
         if (updated == 0) {
             values.add(Utc.of(request.getReceivedAt()));
             jdbc.update("insert into request_report (" + String.join(", ", columns.keySet())

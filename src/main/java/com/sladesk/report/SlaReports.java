@@ -26,7 +26,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * SLA figures from request_report (a row per request with its clocks' outcomes, in the order of arrival) with
  * SQL aggregates; only the business seconds of stopped clocks are read one by one, for medians and 90th
- * percentiles.
+ * percentiles. The SLA report adds up months, each read once while its rows stay the same (ReportSegments).
  */
 public class SlaReports {
 
@@ -37,10 +37,12 @@ public class SlaReports {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ZoneId zone;
+    private final ReportSegments segments;
 
-    public SlaReports(NamedParameterJdbcTemplate jdbc, ZoneId zone) {
+    public SlaReports(NamedParameterJdbcTemplate jdbc, ZoneId zone, ReportSegments segments) {
         this.jdbc = jdbc;
         this.zone = zone;
+        this.segments = segments;
     }
 
     public ZoneId zone() {
@@ -48,21 +50,53 @@ public class SlaReports {
     }
 
     public SlaReport sla(ReportScope scope) {
-        MapSqlParameterSource parameters = parameters(scope);
-        Map<List<String>, Sums> sums = sums(scope, parameters);
-        Map<List<String>, Samples[]> samples = stoppedSeconds(scope, parameters);
+        Map<List<String>, Sums> sums = new HashMap<>();
+        Map<List<String>, List<long[][]>> seconds = new HashMap<>();
+        for (ReportScope month : segments.months(scope)) {
+            MonthFigures figures = segments.of("sla", month, () -> monthFigures(month));
+            figures.sums().forEach((group, s) -> sums.merge(group, s, Sums::plus));
+            figures.seconds().forEach((group, s) -> seconds.computeIfAbsent(group, g -> new ArrayList<>()).add(s));
+        }
         List<SlaReport.Row> rows = sums.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(GROUP_ORDER))
-                .map(e -> row(scope.groupBy(), e.getKey(), e.getValue(), samples.get(e.getKey())))
+                .map(e -> row(scope.groupBy(), e.getKey(), e.getValue(),
+                        sortedSeconds(seconds.getOrDefault(e.getKey(), List.of()))))
                 .toList();
         Sums total = sums.values().stream().reduce(Sums.NONE, Sums::plus);
-        Samples[] all = {new Samples(), new Samples()};
-        samples.values().forEach(s -> {
-            all[0].addAll(s[0]);
-            all[1].addAll(s[1]);
-        });
         return new SlaReport(scope.from(), scope.to(), scope.groupBy().stream().map(Dimension::label).toList(), rows,
-                row(List.of(), List.of(), total, all));
+                row(List.of(), List.of(), total, sortedSeconds(seconds.values().stream().flatMap(List::stream)
+                        .toList())));
+    }
+
+    /**
+     * One month's sums per group, and the business seconds of its stopped FIRST_RESPONSE ([0]) and RESOLUTION
+     * ([1]) clocks per group, sorted.
+     */
+    record MonthFigures(Map<List<String>, Sums> sums, Map<List<String>, long[][]> seconds) {
+    }
+
+    private ReportSegments.Figures<MonthFigures> monthFigures(ReportScope month) {
+        MapSqlParameterSource parameters = parameters(month);
+        Map<List<String>, Sums> sums = sums(month, parameters);
+        Map<List<String>, long[][]> seconds = new HashMap<>();
+        long weight = 0;
+        for (Map.Entry<List<String>, Samples[]> group : stoppedSeconds(month, parameters).entrySet()) {
+            long[][] sorted = {group.getValue()[0].sorted(), group.getValue()[1].sorted()};
+            seconds.put(group.getKey(), sorted);
+            weight += sorted[0].length + sorted[1].length;
+        }
+        return new ReportSegments.Figures<>(new MonthFigures(sums, seconds), weight + sums.size(), true);
+    }
+
+    /** The months' sorted seconds of each of the two clocks, merged and sorted. */
+    private static long[][] sortedSeconds(List<long[][]> months) {
+        long[][] merged = new long[2][];
+        for (int clock = 0; clock < 2; clock++) {
+            int c = clock;
+            merged[clock] = months.size() == 1 ? months.get(0)[clock]
+                    : Percentiles.sortedRuns(months.stream().map(m -> m[c]).toList());
+        }
+        return merged;
     }
 
     /** What one clock of a group of requests came to. */
@@ -140,9 +174,8 @@ public class SlaReports {
                 rs.getLong(metric + "_stopped"), rs.getLong(metric + "_elapsed"));
     }
 
-    private static SlaReport.Row row(List<Dimension> dimensions, List<String> group, Sums sums, Samples[] samples) {
+    private static SlaReport.Row row(List<Dimension> dimensions, List<String> group, Sums sums, long[][] seconds) {
         Map<String, String> named = Dimension.named(dimensions, group);
-        Samples[] s = samples == null ? new Samples[] {new Samples(), new Samples()} : samples;
         Map<Integer, Long> escalations = new TreeMap<>();
         for (int level = 1; level <= MAX_LEVEL; level++) {
             long count = sums.escalatedToLevel().get(level - 1);
@@ -155,8 +188,8 @@ public class SlaReports {
         ClockSums ttr = sums.resolution();
         return new SlaReport.Row(named, sums.requests(), SlaReport.Compliance.of(frt.met(), frt.breached()),
                 SlaReport.Compliance.of(ert.met(), ert.breached()), SlaReport.Compliance.of(ttr.met(), ttr.breached()),
-                SlaReport.Times.of(frt.stopped(), frt.elapsedSeconds(), s[0].sorted()),
-                SlaReport.Times.of(ttr.stopped(), ttr.elapsedSeconds(), s[1].sorted()),
+                SlaReport.Times.of(frt.stopped(), frt.elapsedSeconds(), seconds[0]),
+                SlaReport.Times.of(ttr.stopped(), ttr.elapsedSeconds(), seconds[1]),
                 frt.breached() + ert.breached() + ttr.breached(), sums.breachedRequests(), escalations,
                 sums.openBreached());
     }

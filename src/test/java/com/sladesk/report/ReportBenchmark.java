@@ -68,9 +68,10 @@ public final class ReportBenchmark {
                 jdbc.queryForObject("select count(*) from sla_clock", Long.class),
                 jdbc.queryForObject("select count(*) from status_interval", Long.class));
 
-        SlaReports reports = new SlaReports(new NamedParameterJdbcTemplate(dataSource), zone);
-        BreachCauses causes = new BreachCauses(new NamedParameterJdbcTemplate(dataSource),
-                id -> new TwentyFourSevenCalendar());
+        NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(dataSource);
+        ReportSegments segments = new ReportSegments(named, zone, 4_000_000);
+        SlaReports reports = new SlaReports(named, zone, segments);
+        BreachCauses causes = new BreachCauses(named, id -> new TwentyFourSevenCalendar(), segments);
         Instant monthStart = LocalDate.of(2026, 10, 1).atStartOfDay(zone).toInstant();
         ReportScope month = new ReportScope(monthStart, end, List.of(Dimension.TEAM), Map.of());
         SlaReport byTeam = reports.sla(month);
@@ -81,12 +82,24 @@ public final class ReportBenchmark {
                 List.of(Dimension.TEAM, Dimension.PRIORITY), Map.of())));
         time("SLA report, one month, groupBy=agent", runs, () -> reports.sla(new ReportScope(monthStart, end,
                 List.of(Dimension.AGENT), Map.of())));
-        time("SLA report, twelve months, groupBy=team", Math.max(1, runs / 5), () -> reports.sla(new ReportScope(
+        time("SLA report, twelve months, groupBy=team", runs, () -> reports.sla(new ReportScope(
                 start, end, List.of(Dimension.TEAM), Map.of())));
+        // what the desk sees at work: the current month's rows change between two reports
+        long october = jdbc.queryForObject("select min(request_id) from request_report where received_at >= ?",
+                Long.class, Utc.of(monthStart));
+        time("SLA report, twelve months, a row of the last changed", runs, () -> {
+            jdbc.update("update request_report set revision = revision + 1 where request_id = ?", october);
+            return reports.sla(new ReportScope(start, end, List.of(Dimension.TEAM), Map.of()));
+        });
         time("trend frt per day, one month", runs, () -> reports.trend(new ReportScope(monthStart, end, List.of(),
                 Map.of()), SlaReports.TrendMetric.FRT, SlaReports.Interval.DAY));
         time("breach causes, one month, groupBy=team,category", runs, () -> causes.of(new ReportScope(monthStart, end,
                 List.of(Dimension.TEAM, Dimension.CATEGORY), Map.of()), end));
+        time("breach causes, one month, its rows changed", runs, () -> {
+            jdbc.update("update request_report set revision = revision + 1 where request_id = ?", october);
+            return causes.of(new ReportScope(monthStart, end, List.of(Dimension.TEAM, Dimension.CATEGORY), Map.of()),
+                    end);
+        });
         dataSource.destroy();
     }
 

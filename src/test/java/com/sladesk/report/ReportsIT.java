@@ -26,7 +26,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -35,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sladesk.notify.OutboxDispatcher;
 import com.sladesk.process.ServiceRequestProcess.Var;
+import com.sladesk.request.RequestChanged;
 import com.sladesk.support.ApiClient;
 
 /**
@@ -57,6 +60,8 @@ class ReportsIT {
     @Autowired WeeklySlaSummary weeklySummary;
     @Autowired OutboxDispatcher dispatcher;
     @Autowired ManagementService management;
+    @Autowired TransactionTemplate transactions;
+    @Autowired ApplicationEventPublisher events;
 
     @RegisterExtension
     static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
@@ -149,6 +154,55 @@ class ReportsIT {
         }
         assertThat(report.path("latest")).isNotEmpty();
         assertThat(report.path("latest").get(0).path("key").asText()).startsWith("SR-");
+    }
+
+    @Test
+    void aMonthReadBeforeIsReadAgainOnceOneOfItsRequestsChanged() throws Exception {
+        // given both reports read once, January alone and within a period cut into three months
+        String wider = "from=2023-12-15&to=2024-02-10&groupBy=team";
+        api.getJson("/api/reports/sla?" + wider, "manager.sun");
+        api.getJson("/api/reports/breach-causes?" + wider, "manager.sun");
+        ReportData.Request moved = seeded.stream().filter(r -> !r.open() && r.breached()).findFirst().orElseThrow();
+        String otherTeam = seeded.stream().map(ReportData.Request::team).filter(t -> !t.equals(moved.team()))
+                .findFirst().orElseThrow();
+        try {
+            // when the request moves to the other team, as a reclassification commits it
+            moveTo(moved, otherTeam);
+            JsonNode sla = api.getJson("/api/reports/sla?" + wider, "manager.sun");
+            JsonNode causes = api.getJson("/api/reports/breach-causes?" + wider, "manager.sun");
+
+            // then both reports count it with the other team, as worked out by hand from the changed requests
+            List<ReportData.Request> changed = seeded.stream().map(r -> r.id() == moved.id() ? new ReportData.Request(
+                    r.id(), r.key(), r.receivedAt(), r.channel(), r.category(), otherTeam, r.tier(), r.priority(),
+                    r.agent(), r.open(), r.queue(), r.withAgent(), r.work(), r.experts(), r.rest(), r.clocks()) : r)
+                    .toList();
+            Map<String, ExpectedFigures.Group> expected = ExpectedFigures.by(changed, ReportData.Request::team);
+            assertThat(sla.path("rows")).hasSize(expected.size());
+            for (JsonNode row : sla.path("rows")) {
+                assertFigures(row, expected.get(row.path("group").path("team").asText()));
+            }
+            assertFigures(sla.path("total"), ExpectedFigures.group(seeded));
+            Map<String, ExpectedFigures.Causes> expectedCauses = ExpectedFigures.causesByTeam(changed, NOW);
+            for (JsonNode row : causes.path("rows")) {
+                ExpectedFigures.Causes team = expectedCauses.get(row.path("group").path("team").asText());
+                assertThat(row.path("breachedClocks").asLong()).isEqualTo(team.clocks());
+                assertThat(row.path("seconds").path("QUEUE").asLong()).isEqualTo(team.queue());
+                assertThat(row.path("seconds").path("ESCALATION").asLong()).isEqualTo(team.escalation());
+            }
+            assertThat(ExpectedFigures.causesByTeam(changed, NOW)).isNotEqualTo(
+                    ExpectedFigures.causesByTeam(seeded, NOW));
+        } finally {
+            moveTo(moved, moved.team());
+        }
+    }
+
+    /** Changes the request's team and lets ReportRows rewrite its report row, in one transaction. */
+    private void moveTo(ReportData.Request request, String team) {
+        transactions.executeWithoutResult(status -> {
+            new JdbcTemplate(dataSource).update("update service_request set team = ? where id = ?", team,
+                    request.id());
+            events.publishEvent(new RequestChanged(request.id()));
+        });
     }
 
     @Test
