@@ -12,8 +12,10 @@ import org.springframework.data.repository.query.Param;
 
 public interface NotificationRepository extends JpaRepository<Notification, Long> {
 
+    @Query("select n from Notification n where n.requestId = ?1 order by n.id")
     List<Notification> findByRequestIdOrderByIdAsc(long requestId);
 
+    @Query("select count(n) > 0 from Notification n where n.dedupeKey = ?1")
     boolean existsByDedupeKey(String dedupeKey);
 
     Optional<Notification> findFirstByMessageIdIn(Collection<String> messageIds);

@@ -9,8 +9,13 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+/**
+ * Queries a request's transaction runs are JPQL, not derived from method names: Hibernate translates a derived
+ * (criteria) query again on every call, a JPQL string once (about a third of a read's CPU before).
+ */
 public interface ServiceRequestRepository extends JpaRepository<ServiceRequest, Long> {
 
+    @Query("select r from ServiceRequest r where r.requestKey = ?1")
     Optional<ServiceRequest> findByRequestKey(String requestKey);
 
     /**
@@ -26,6 +31,7 @@ public interface ServiceRequestRepository extends JpaRepository<ServiceRequest, 
         return request;
     }
 
+    @Query("select r from ServiceRequest r where r.channel = ?1 and r.externalId = ?2")
     Optional<ServiceRequest> findByChannelAndExternalId(Channel channel, String externalId);
 
     /** Requests a customer opened on one channel since an instant: the web form's limit per address. */
