@@ -1,11 +1,15 @@
 package com.sladesk.system;
 
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.hibernate.HibernateException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,6 +28,9 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import jakarta.persistence.PersistenceException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -111,6 +119,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             message += ", expected one of " + Arrays.toString(ex.getRequiredType().getEnumConstants());
         }
         return problem(ex.getName() + ": " + message, List.of(Map.of("field", ex.getName(), "message", message)));
+    }
+
+    /**
+     * The database lost while a controller ran: 503, as DatabaseUnavailable answers it around the controller.
+     * Rethrown to that filter, Spring MVC would first take a driver's {@code EOFException} among the causes for a
+     * client that went away and answer 200 with an empty body, which a client takes for a request taken in.
+     */
+    @ExceptionHandler({TransactionException.class, DataAccessException.class, PersistenceException.class,
+            HibernateException.class, SQLException.class, ProcessEngineException.class})
+    void handleDatabaseLost(Exception ex, HttpServletRequest request, HttpServletResponse response)
+            throws Exception {
+        if (!DatabaseUnavailable.isOutage(ex)) {
+            throw ex;
+        }
+        DatabaseUnavailable.answer(request, response, ex);
     }
 
     /** Another change to the same request won the race (a timer, a second node); the caller may retry. */

@@ -44,14 +44,19 @@ class DatabaseUnavailable extends OncePerRequestFilter {
             if (!isOutage(e) || response.isCommitted()) {
                 throw e;
             }
-            log.warn("{} {} answered 503, the database is out of reach: {}", request.getMethod(),
-                    request.getRequestURI(), rootMessage(e));
-            response.reset();
-            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
-            Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
-                    "The desk cannot reach its database at the moment; what you sent may not have been saved. "
-                            + "Retry in a few seconds (intake with the same externalId is safe to retry)");
+            answer(request, response, e);
         }
+    }
+
+    /** 503 problem+json with Retry-After; also for an outage found out inside a controller (ApiExceptionHandler). */
+    static void answer(HttpServletRequest request, HttpServletResponse response, Throwable outage) throws IOException {
+        log.warn("{} {} answered 503, the database is out of reach: {}", request.getMethod(),
+                request.getRequestURI(), rootMessage(outage));
+        response.reset();
+        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+                "The desk cannot reach its database at the moment; what you sent may not have been saved. "
+                        + "Retry in a few seconds (intake with the same externalId is safe to retry)");
     }
 
     /** Whether {@code failure} or one of its causes says the database could not be reached. */
