@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +45,7 @@ public class BreachCauses {
             List<Breach> latest) {
     }
 
-    private record Clock(long requestId, String key, List<String> group, String team, String category,
-            String metric, Instant startedAt, Instant dueAt, Instant stoppedAt, String calendarId) {
+    private record Clock(long requestId, String key, String team, String category, String metric, Instant startedAt, Instant dueAt, Instant stoppedAt, String calendarId) {
     }
 
     private record Interval(String status, String assignee, Instant start, Instant end) {
@@ -62,7 +60,12 @@ public class BreachCauses {
     private final NamedParameterJdbcTemplate jdbc;
     private final Function<String, BusinessCalendar> calendars;
     private final ReportSegments segments;
-    private final Map<Long, Split> splits = new LinkedHashMap<>(1024, 0.75f, true);
+    private final Map<Long, Split> splits = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Split> eldest) {
+            return size() > MAX_SPLITS_KEPT;
+        }
+    };
 
     public BreachCauses(NamedParameterJdbcTemplate jdbc, Function<String, BusinessCalendar> calendars,
             ReportSegments segments) {
@@ -113,8 +116,9 @@ public class BreachCauses {
                 }
             });
         }
-        List<Clock> clocks = clocksOf(unknown);
-        Map<Long, List<Interval>> intervals = intervalsOf(List.copyOf(unknown.keySet()));
+        List<Long> ids = List.copyOf(unknown.keySet());
+        List<Clock> clocks = clocksOf(ids);
+        Map<Long, List<Interval>> intervals = intervalsOf(ids);
         Map<Long, List<Breach>> computed = new HashMap<>();
         Set<Long> running = new HashSet<>();
         for (Clock clock : clocks) {
@@ -132,11 +136,6 @@ public class BreachCauses {
                     splits.put(id, new Split(unknown.get(id).revision(), List.copyOf(list)));
                 }
             });
-            Iterator<Long> eldest = splits.keySet().iterator();
-            while (splits.size() > MAX_SPLITS_KEPT && eldest.hasNext()) {
-                eldest.next();
-                eldest.remove();
-            }
         }
         breaches.putAll(computed);
         Map<List<String>, long[]> sums = new HashMap<>();
@@ -220,7 +219,7 @@ public class BreachCauses {
 
     /** Where the time of one request's breached clocks went, by metric. */
     public Map<String, Map<Cause, Long>> ofRequest(long requestId, Instant now) {
-        List<Clock> clocks = clocksOf(Map.of(requestId, new Breached(List.of(), 0)));
+        List<Clock> clocks = clocksOf(List.of(requestId));
         List<Interval> intervals = intervalsOf(List.of(requestId)).getOrDefault(requestId, List.of());
         Map<String, Map<Cause, Long>> byMetric = new TreeMap<>();
         clocks.forEach(clock -> byMetric.put(clock.metric(), split(clock, intervals, now)));
@@ -247,8 +246,7 @@ public class BreachCauses {
         return requests;
     }
 
-    private List<Clock> clocksOf(Map<Long, Breached> requests) {
-        List<Long> ids = List.copyOf(requests.keySet());
+    private List<Clock> clocksOf(List<Long> ids) {
         List<Clock> clocks = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += 1000) {
             List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
@@ -256,8 +254,7 @@ public class BreachCauses {
                     + " c.stopped_at, c.calendar_id from sla_clock c join service_request s on s.id = c.request_id"
                     + " where c.request_id in (:ids) and c.ever_breached order by c.request_id, c.id",
                     new MapSqlParameterSource("ids", chunk), (ResultSet rs) -> {
-                        Breached request = requests.get(rs.getLong(1));
-                        clocks.add(new Clock(rs.getLong(1), rs.getString(2), request.group(), rs.getString(3),
+                        clocks.add(new Clock(rs.getLong(1), rs.getString(2), rs.getString(3),
                                 rs.getString(4), rs.getString(5), Utc.instant(rs, 6),
                                 Utc.instant(rs, 7), Utc.instant(rs, 8), rs.getString(9)));
                     });
