@@ -35,6 +35,12 @@ class ManagerPages {
             "unassigned", "oldest", "soonestDue", "failed", "FIRST_RESPONSE", "EXPERT_RESPONSE", "RESOLUTION",
             "clickToShow", "unitMinutes", "unitHours");
 
+    private static final String SIMULATE_LABELS = "manager.simulate.label.";
+    private static final List<String> SIMULATE_LABEL_KEYS = List.of("FIRST_RESPONSE", "EXPERT_RESPONSE", "RESOLUTION",
+            "MET", "BREACHED", "RUNNING", "group", "requests", "now", "candidate", "breaches", "none", "total",
+            "compliance", "request", "metric", "elapsed", "targetNow", "targetCandidate", "more", "running",
+            "summary");
+
     private final MessageSource messages;
     private final ReportProperties properties;
     private final RequestReader requests;
@@ -61,6 +67,18 @@ class ManagerPages {
         model.addAttribute("today", LocalDate.ofInstant(DeskClock.now(), properties.zone()).toString());
         model.addAttribute("zone", properties.zone().getId());
         return "manager-dashboard";
+    }
+
+    @GetMapping("/manager/simulate")
+    String simulate(Model model, Locale locale) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        SIMULATE_LABEL_KEYS.forEach(key -> labels.put(key, messages.getMessage(SIMULATE_LABELS + key, null, key,
+                locale)));
+        model.addAttribute("labels", labels);
+        model.addAttribute("dimensions", Arrays.stream(Dimension.values()).map(Dimension::label).toList());
+        model.addAttribute("today", LocalDate.ofInstant(DeskClock.now(), properties.zone()).toString());
+        model.addAttribute("zone", properties.zone().getId());
+        return "manager-simulate";
     }
 
     @GetMapping("/manager/requests/{key}")

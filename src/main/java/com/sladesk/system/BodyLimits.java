@@ -27,6 +27,8 @@ import jakarta.servlet.http.HttpServletResponse;
 class BodyLimits extends OncePerRequestFilter {
 
     private static final String DEPLOYMENT = "/engine-rest/deployment/create";
+    /** A candidate SlaTargets table uploaded for a what-if simulation is as large as a deployment may be. */
+    static final String SIMULATION = "/api/simulations";
 
     private final DataSize body;
     private final DataSize deployment;
@@ -39,7 +41,8 @@ class BodyLimits extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = (request.getRequestURI().equals(DEPLOYMENT) ? deployment : body).toBytes();
+        String uri = request.getRequestURI();
+        long limit = (uri.equals(DEPLOYMENT) || uri.equals(SIMULATION) ? deployment : body).toBytes();
         long length = request.getContentLengthLong();
         if (length > limit) {
             tooLarge(response, limit);

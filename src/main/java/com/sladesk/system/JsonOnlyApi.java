@@ -38,12 +38,21 @@ class JsonOnlyApi extends OncePerRequestFilter {
             return;
         }
         String contentType = request.getContentType();
-        if (contentType != null && !isJson(contentType)) {
+        if (contentType != null && !isJson(contentType) && !simulationUpload(request, contentType)) {
             Problems.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
                     "Send the body as application/json (Content-Type was '" + contentType + "')");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * A what-if simulation takes its candidate DMN as a multipart upload; it changes nothing, so a form has
+     * nothing to forge there (and a page of another site is refused above all the same).
+     */
+    private static boolean simulationUpload(HttpServletRequest request, String contentType) {
+        return "POST".equals(request.getMethod()) && path(request).equals(BodyLimits.SIMULATION)
+                && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
     }
 
     static String path(HttpServletRequest request) {

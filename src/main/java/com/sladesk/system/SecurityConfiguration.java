@@ -36,6 +36,9 @@ public class SecurityConfiguration {
     static final String[] INTAKE_GROUPS = {Groups.INTEGRATIONS, Groups.SERVICE_DESK, Groups.TECH_SUPPORT, Groups.ADMIN};
     static final String[] RECLASSIFY_GROUPS = {Groups.SERVICE_DESK, Groups.TECH_SUPPORT, Groups.TEAM_LEADS,
             Groups.SERVICE_MANAGERS, Groups.SERVICE_DIRECTORS, Groups.ADMIN};
+    /** What-if simulations of a SlaTargets table (they change nothing): designers too. */
+    static final String[] SIMULATION_GROUPS = {Groups.PROCESS_DESIGNERS, Groups.SERVICE_MANAGERS,
+            Groups.SERVICE_DIRECTORS, Groups.ADMIN};
     static final String[] REPORT_GROUPS = {Groups.SERVICE_MANAGERS, Groups.SERVICE_DIRECTORS, Groups.ADMIN};
     /** The webapps' login page, shared by Tasklist, Cockpit, Admin and our manager pages. */
     static final String STAFF_LOGIN = "/camunda/app/welcome/default/";
@@ -64,6 +67,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PATCH, "/api/requests/*").hasAnyAuthority(RECLASSIFY_GROUPS)
                         .requestMatchers(HttpMethod.POST, "/api/requests/{key}/confirm", "/api/requests/{key}/reopen")
                         .access(actingForTheCustomer)
+                        .requestMatchers("/api/simulations", "/api/simulations/**", "/manager/simulate")
+                        .hasAnyAuthority(SIMULATION_GROUPS)
                         .requestMatchers("/api/requests/*/history", "/api/requests/*/history/*",
                                 "/api/requests/*/diagram", "/api/reports/**", "/manager/**")
                         .hasAnyAuthority(REPORT_GROUPS)

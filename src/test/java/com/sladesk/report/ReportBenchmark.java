@@ -1,6 +1,9 @@
 package com.sladesk.report;
 
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -100,6 +104,20 @@ public final class ReportBenchmark {
             return causes.of(new ReportScope(monthStart, end, List.of(Dimension.TEAM, Dimension.CATEGORY), Map.of()),
                     end);
         });
+        // what-if: the table as deployed with VIP first response by e-mail at 10 instead of 15 minutes, over the
+        // last days of the year that hold at least 100,000 requests
+        Instant simulationStart = LocalDate.of(2026, 9, 25).atStartOfDay(zone).toInstant();
+        ReportScope simulated = new ReportScope(simulationStart, end, List.of(Dimension.TEAM), Map.of());
+        Simulations simulations = new Simulations(named, id -> new TwentyFourSevenCalendar(), null,
+                () -> DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine());
+        Simulations.Candidate candidate = simulations.uploaded("sla-targets.dmn", Files.readString(
+                Path.of("decisions", "sla-targets.dmn")).replace("<text>\"PT15M\"</text>", "<text>\"PT10M\"</text>")
+                .getBytes(StandardCharsets.UTF_8));
+        Simulations.Result result = simulations.simulate(simulated, candidate, end);
+        System.out.printf("what-if (%s to %s): %,d requests, %,d clocks, %,d flip%n", simulated.from(), end,
+                result.current().total().requests(), result.clocks(), result.flipped().size());
+        time("what-if simulation, " + result.current().total().requests() / 1000 + "k requests", runs,
+                () -> simulations.simulate(simulated, candidate, end));
         dataSource.destroy();
     }
 

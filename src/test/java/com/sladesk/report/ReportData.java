@@ -68,14 +68,7 @@ final class ReportData {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             long customerId = firstId;
-            try (PreparedStatement customer = connection.prepareStatement("insert into customer (id, customer_ref,"
-                    + " name, tier, created_at) values (?, ?, ?, 'STANDARD', ?)")) {
-                customer.setLong(1, customerId);
-                customer.setString(2, "report-data-" + firstId);
-                customer.setString(3, "Report data");
-                customer.setObject(4, utc(from));
-                customer.executeUpdate();
-            }
+            customer(connection, customerId, from);
             try (PreparedStatement request = connection.prepareStatement(REQUEST);
                     PreparedStatement clock = connection.prepareStatement(CLOCK);
                     PreparedStatement interval = connection.prepareStatement(INTERVAL);
@@ -99,6 +92,43 @@ final class ReportData {
             }
         }
         return kept;
+    }
+
+    /**
+     * Writes the given requests as they are, with their clocks, status intervals and report rows, for a customer
+     * with the first request's id.
+     */
+    static void write(DataSource dataSource, List<Request> requests) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            long customerId = requests.get(0).id();
+            customer(connection, customerId, requests.get(0).receivedAt());
+            try (PreparedStatement request = connection.prepareStatement(REQUEST);
+                    PreparedStatement clock = connection.prepareStatement(CLOCK);
+                    PreparedStatement interval = connection.prepareStatement(INTERVAL);
+                    PreparedStatement report = connection.prepareStatement(REPORT)) {
+                for (Request r : requests) {
+                    add(request, clock, interval, r, customerId);
+                    report(report, r);
+                }
+                request.executeBatch();
+                clock.executeBatch();
+                interval.executeBatch();
+                report.executeBatch();
+                connection.commit();
+            }
+        }
+    }
+
+    private static void customer(Connection connection, long customerId, Instant at) throws SQLException {
+        try (PreparedStatement customer = connection.prepareStatement("insert into customer (id, customer_ref,"
+                + " name, tier, created_at) values (?, ?, ?, 'STANDARD', ?)")) {
+            customer.setLong(1, customerId);
+            customer.setString(2, "report-data-" + customerId);
+            customer.setString(3, "Report data");
+            customer.setObject(4, utc(at));
+            customer.executeUpdate();
+        }
     }
 
     private Request next(long id, Instant receivedAt, double openShare) {
@@ -134,13 +164,13 @@ final class ReportData {
     }
 
     /** A stopped clock; a breached one escalated one level, two once it overran its target by half again. */
-    private static Clock stopped(String metric, long start, long target, long elapsed) {
+    static Clock stopped(String metric, long start, long target, long elapsed) {
         boolean breached = elapsed > target;
         int level = !breached ? 0 : elapsed > target * 3 / 2 ? 2 : 1;
         return new Clock(metric, start, target, elapsed, breached, level);
     }
 
-    private void add(PreparedStatement request, PreparedStatement clock, PreparedStatement interval, Request r,
+    private static void add(PreparedStatement request, PreparedStatement clock, PreparedStatement interval, Request r,
             long customerId) throws SQLException {
         Instant at = r.receivedAt();
         int i = 1;
