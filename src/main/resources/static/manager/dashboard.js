@@ -140,9 +140,10 @@
   }
 
   function showAtRisk(list) {
-    table('table-at-risk', [labels.request, labels.team, labels.priority, labels.metric, labels.dueAt],
+    table('table-at-risk', [labels.request, labels.team, labels.priority, labels.metric, labels.dueAt, labels.risk,
+      labels.riskReason],
       list.map(r => [requestLink(r.key), r.team, r.priority, labels[r.metric] || r.metric,
-        local(r.dueAt)]));
+        local(r.dueAt), Math.round(r.breachRisk * 100) + ' %', r.riskReason]));
   }
 
   function showWorkload(workload) {

@@ -33,7 +33,7 @@ class ManagerPages {
             "channel", "category", "medianFrt", "medianTtr", "openBreached", "causeQUEUE", "causeAGENT",
             "causeEXPERTS", "causeESCALATION", "request", "metric", "mainCause", "dueAt", "priority", "queue", "tasks",
             "unassigned", "oldest", "soonestDue", "failed", "FIRST_RESPONSE", "EXPERT_RESPONSE", "RESOLUTION",
-            "clickToShow", "unitMinutes", "unitHours");
+            "clickToShow", "unitMinutes", "unitHours", "risk", "riskReason");
 
     private static final String SIMULATE_LABELS = "manager.simulate.label.";
     private static final List<String> SIMULATE_LABEL_KEYS = List.of("FIRST_RESPONSE", "EXPERT_RESPONSE", "RESOLUTION",

@@ -153,6 +153,7 @@ public class ReadableHistory {
                 case "WARNING" -> add(entry, "Warning: " + words(details) + (clock(details) == null ? ""
                         : " at " + clock(details).warningPercent() + " %"), null, null, "sla warning");
                 case "BREACHED" -> add(entry, breached(details), null, null, "sla breach");
+                case "RISK" -> add(entry, "At risk of breaching: " + words(details), null, null, "sla warning");
                 case "ESCALATED" -> add(entry, "Escalated to " + details.get("group") + " (level "
                         + details.get("level") + ")", null, null, "sla breach");
                 case "MET" -> add(entry, met(entry, details), null, null, "sla met");

@@ -9,7 +9,7 @@ import com.sladesk.sla.BusinessCalendars;
 
 /** The report queries are plain classes over JDBC, so the benchmark runs exactly them without Spring. */
 @Configuration
-@EnableConfigurationProperties(ReportProperties.class)
+@EnableConfigurationProperties({ReportProperties.class, RiskProperties.class})
 class ReportConfiguration {
 
     /** Up to 4,000,000 kept values (32 MB of business seconds: a year of 2,000,000 requests by one grouping). */

@@ -31,12 +31,15 @@ class ReportController {
     private final BreachCauses causes;
     private final Workload workload;
     private final WeeklySlaSummary summaries;
+    private final BreachRisks risks;
 
-    ReportController(SlaReports reports, BreachCauses causes, Workload workload, WeeklySlaSummary summaries) {
+    ReportController(SlaReports reports, BreachCauses causes, Workload workload, WeeklySlaSummary summaries,
+            BreachRisks risks) {
         this.reports = reports;
         this.causes = causes;
         this.workload = workload;
         this.summaries = summaries;
+        this.risks = risks;
     }
 
     @GetMapping("/api/reports/sla")
@@ -78,8 +81,8 @@ class ReportController {
     }
 
     @GetMapping("/api/reports/at-risk")
-    List<SlaReports.AtRisk> atRisk(@RequestParam Map<String, String> parameters) {
-        return reports.atRisk(ReportScope.filters(parameters), DeskClock.now(), 100);
+    List<BreachRisks.AtRisk> atRisk(@RequestParam Map<String, String> parameters) {
+        return risks.atRisk(ReportScope.filters(parameters), DeskClock.now(), 100);
     }
 
     @GetMapping("/api/reports/summaries")

@@ -244,8 +244,10 @@ public class Simulations {
         private long clocks;
         private long calendarChanges;
 
+        private final Map<String, Duration> parsed = new HashMap<>();
         private long requestId = -1;
         private List<String> group;
+        private Targets targets;
         /** Whether the request read last has a breached clock under the current table [0] and the candidate [1]. */
         private final boolean[] breached = new boolean[2];
 
@@ -268,15 +270,15 @@ public class Simulations {
                 breached[1] = false;
                 tally()[0].requests++;
                 tally()[1].requests++;
+                targets = decided.computeIfAbsent(Arrays.asList(rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)), this::decide);
             }
             int metric = METRICS.indexOf(rs.getString(6));
             if (metric < 0) {
                 return;
             }
             clocks++;
-            Targets targets = decided.computeIfAbsent(Arrays.asList(rs.getString(2), rs.getString(3),
-                    rs.getString(4), rs.getString(5)), this::decide);
-            Duration recordedTarget = Duration.parse(rs.getString(7));
+            Duration recordedTarget = parsed.computeIfAbsent(rs.getString(7), Duration::parse);
             String calendarId = rs.getString(8);
             BusinessCalendar calendar = calendars.apply(calendarId);
             Instant startedAt = Utc.instant(rs, 9);
@@ -356,24 +358,24 @@ public class Simulations {
             if (result == null) {
                 throw new InvalidRequestException("candidate", "no rule of " + DECISION + " matches " + inputs);
             }
-            Duration[] targets = new Duration[3];
+            Duration[] durations = new Duration[3];
             for (int metric = 0; metric < 3; metric++) {
                 Object value = result.getEntry(OUTPUTS.get(metric));
                 if (value != null) {
                     try {
-                        targets[metric] = Duration.parse(value.toString());
+                        durations[metric] = Duration.parse(value.toString());
                     } catch (DateTimeParseException e) {
                         throw new InvalidRequestException("candidate", DECISION + " gives " + OUTPUTS.get(metric)
                                 + " '" + value + "' for " + inputs + ", not an ISO-8601 duration such as PT15M");
                     }
-                    if (targets[metric].isNegative() || targets[metric].isZero()) {
+                    if (durations[metric].isNegative() || durations[metric].isZero()) {
                         throw new InvalidRequestException("candidate", DECISION + " gives " + OUTPUTS.get(metric)
                                 + " '" + value + "' for " + inputs + ": a target must be positive");
                     }
                 }
             }
             Object calendar = result.getEntry(OUTPUTS.get(4));
-            return new Targets(inputs, targets, calendar == null ? null : calendar.toString());
+            return new Targets(inputs, durations, calendar == null ? null : calendar.toString());
         }
     }
 

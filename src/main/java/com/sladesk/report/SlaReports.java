@@ -282,32 +282,6 @@ public class SlaReports {
         }).toList();
     }
 
-    /** A clock past its warning instant, not yet due: the request is about to breach. */
-    public record AtRisk(String key, String subject, String team, String priority, String tier, String agent,
-            String metric, Instant warnAt, Instant dueAt) {
-    }
-
-    public List<AtRisk> atRisk(Map<Dimension, String> filters, Instant now, int limit) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource("now", Utc.of(now));
-        filters.forEach((d, value) -> parameters.addValue("f_" + d.label(), value));
-        StringBuilder sql = new StringBuilder("""
-                select r.request_key, r.subject, r.team, r.priority, r.customer_tier, r.responder, c.metric,
-                       c.warn_at, c.due_at
-                from sla_clock c join service_request r on r.id = c.request_id
-                where c.state = 'RUNNING' and c.warn_at <= :now and c.due_at > :now""");
-        filters.keySet().forEach(d -> sql.append(" and ").append(d.column()).append(" = :f_").append(d.label()));
-        sql.append(" order by c.due_at");
-        return jdbc.query(sql.toString(), parameters, rs -> {
-            List<AtRisk> list = new ArrayList<>();
-            while (rs.next() && list.size() < limit) {
-                list.add(new AtRisk(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), Utc.instant(rs, 8),
-                        Utc.instant(rs, 9)));
-            }
-            return list;
-        });
-    }
-
     static String where(ReportScope scope) {
         StringBuilder where = new StringBuilder(" where r.received_at >= :from and r.received_at < :to");
         scope.filters().keySet().forEach(d -> where.append(" and ").append(d.column()).append(" = :f_")

@@ -156,6 +156,11 @@ public class SlaClocks implements RequestSla {
         clocks.findByRequestIdOrderByIdAsc(requestId).forEach(clock -> stop(requestId, clock.getMetric(), now));
     }
 
+    /** Records that the clock's breach risk crossed the alert threshold; false when it was recorded before. */
+    public boolean recordRisk(long requestId, SlaMetric metric, Instant now) {
+        return record(requestId, metric, SlaEvent.Type.RISK, 0, null, now);
+    }
+
     private boolean recordBreach(long requestId, SlaMetric metric, Instant now) {
         requests.findById(requestId).orElseThrow().markBreached();
         return record(requestId, metric, SlaEvent.Type.BREACHED, 0, null, now);

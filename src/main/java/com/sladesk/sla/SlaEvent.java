@@ -14,7 +14,9 @@ import jakarta.persistence.Id;
 public class SlaEvent {
 
     public enum Type {
-        WARNING, BREACHED, ESCALATED, MET, PAUSED, RESUMED;
+        WARNING, BREACHED, ESCALATED, MET, PAUSED, RESUMED,
+        /** The clock's breach risk crossed the alert threshold (BreachRisks), before or after its warning. */
+        RISK;
 
         /** Pauses repeat; their level column numbers them. */
         boolean repeats() {

@@ -24,6 +24,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +55,7 @@ class DashboardBrowserIT {
 
     private ChromeDriver browser;
     private ApiClient api;
+    private String riskyKey;
 
     @BeforeEach
     void seedAndStartTheBrowser(@org.junit.jupiter.api.io.TempDir Path profile) throws Exception {
@@ -62,6 +64,13 @@ class DashboardBrowserIT {
                 "select coalesce(max(id), 0) + 100000 from service_request", Long.class);
         new ReportData(7, NOW).write(dataSource, firstId, 300, LocalDate.of(2024, 2, 1).atStartOfDay(ZONE).toInstant(),
                 LocalDate.of(2024, 3, 1).atStartOfDay(ZONE).toInstant(), 0.05, false);
+        // and a request whose first response is due in 3 minutes, past its warning
+        long risky = firstId + 1_000;
+        riskyKey = "SR-%06d".formatted(risky);
+        ReportData.write(dataSource, List.of(new ReportData.Request(risky, riskyKey, NOW.minusSeconds(720), "EMAIL",
+                "FAULT", "tech-support", "VIP", "URGENT", null, true, 720, 0, 0, 0, 0, List.of(
+                        new ReportData.Clock("FIRST_RESPONSE", 0, 900, null, false, 0),
+                        new ReportData.Clock("RESOLUTION", 0, 14_400, null, false, 0)))));
         ClockUtil.setCurrentTime(Date.from(NOW));
         api = new ApiClient(json, port);
     }
@@ -163,6 +172,21 @@ class DashboardBrowserIT {
         String due = browser.findElement(By.cssSelector("#table-breaches tbody tr td:last-child")).getText();
         assertThat(due).isEqualTo(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
                 .format(Instant.parse(latest.path("dueAt").asText()).atZone(ZONE)));
+
+        // and the requests at risk are listed as the API answers them, with their breach risk and why
+        JsonNode atRisk = api.getJson("/api/reports/at-risk", "manager.sun");
+        assertThat(atRisk.findValuesAsText("key")).contains(riskyKey);
+        List<WebElement> risks = browser.findElements(By.cssSelector("#table-at-risk tbody tr"));
+        assertThat(risks).hasSize(atRisk.size());
+        assertThat(browser.findElements(By.cssSelector("#table-at-risk thead th")).get(5).getText())
+                .isEqualTo("违约风险");
+        for (int i = 0; i < atRisk.size(); i++) {
+            List<String> cells = risks.get(i).findElements(By.tagName("td")).stream().map(WebElement::getText)
+                    .toList();
+            assertThat(cells.get(0)).isEqualTo(atRisk.get(i).path("key").asText());
+            assertThat(cells.get(5)).isEqualTo(Math.round(atRisk.get(i).path("breachRisk").asDouble() * 100) + " %");
+            assertThat(cells.get(6)).isEqualTo(atRisk.get(i).path("riskReason").asText()).isNotBlank();
+        }
 
         // and at 1440 px no section needs a horizontal scroll bar
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 2400));
