@@ -17,12 +17,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.DmnEngineException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -64,24 +62,20 @@ public class Simulations {
     private final NamedParameterJdbcTemplate jdbc;
     private final Function<String, BusinessCalendar> calendars;
     private final RepositoryService repository;
-    private final Supplier<DmnEngine> dmn;
+    private final DmnEngine dmn;
 
     /**
-     * A DMN engine of its own, not the process engine's: that one records every evaluation in the history (and
-     * needs a command context to read a table), and a simulation records nothing.
+     * {@code dmn}: a DMN engine of its own, not the process engine's: that one records every evaluation in the
+     * history (and needs a command context to read a table), and a simulation records nothing.
      */
     @Autowired
-    Simulations(NamedParameterJdbcTemplate jdbc, BusinessCalendars calendars, RepositoryService repository) {
-        this(jdbc, calendars::get, repository, standalone());
-    }
-
-    private static Supplier<DmnEngine> standalone() {
-        DmnEngine engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-        return () -> engine;
+    Simulations(NamedParameterJdbcTemplate jdbc, BusinessCalendars calendars, RepositoryService repository,
+            DmnEngine dmn) {
+        this(jdbc, calendars::get, repository, dmn);
     }
 
     Simulations(NamedParameterJdbcTemplate jdbc, Function<String, BusinessCalendar> calendars,
-            RepositoryService repository, Supplier<DmnEngine> dmn) {
+            RepositoryService repository, DmnEngine dmn) {
         this.jdbc = jdbc;
         this.calendars = calendars;
         this.repository = repository;
@@ -212,7 +206,7 @@ public class Simulations {
     }
 
     private DmnEngine dmn() {
-        return dmn.get();
+        return dmn;
     }
 
     /** Compares the requests received in the scope's period as they are with the candidate's targets. */

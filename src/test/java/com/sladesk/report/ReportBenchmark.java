@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import com.sladesk.sla.TwentyFourSevenCalendar;
+import com.sladesk.system.StandaloneDmn;
 
 /**
  * Generates closed requests over a year into a MySQL-protocol database (schema by our Flyway migrations) and
@@ -85,7 +85,7 @@ public final class ReportBenchmark {
         Instant simulationStart = LocalDate.of(2026, 9, 25).atStartOfDay(zone).toInstant();
         ReportScope simulated = new ReportScope(simulationStart, end, List.of(Dimension.TEAM), Map.of());
         Simulations simulations = new Simulations(named, id -> new TwentyFourSevenCalendar(), null,
-                () -> DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine());
+                StandaloneDmn.build());
         Simulations.Candidate candidate = simulations.uploaded("sla-targets.dmn", Files.readString(
                 Path.of("decisions", "sla-targets.dmn")).replace("<text>\"PT15M\"</text>", "<text>\"PT10M\"</text>")
                 .getBytes(StandardCharsets.UTF_8));
