@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import com.sladesk.request.DeskClock;
@@ -24,9 +26,11 @@ class ServiceRequestEngine implements RequestProcess {
             CustomerMove.REOPENED, ServiceRequestProcess.MESSAGE_CUSTOMER_REOPENED);
 
     private final RuntimeService runtimeService;
+    private final TaskService taskService;
 
-    ServiceRequestEngine(RuntimeService runtimeService) {
+    ServiceRequestEngine(RuntimeService runtimeService, TaskService taskService) {
         this.runtimeService = runtimeService;
+        this.taskService = taskService;
         DeskClock.use(ServiceRequestProcess::now);
     }
 
@@ -45,6 +49,15 @@ class ServiceRequestEngine implements RequestProcess {
             return true;
         } catch (MismatchingMessageCorrelationException notWaiting) {
             return false;
+        }
+    }
+
+    @Override
+    public void raiseTaskPriorities(String processInstanceId, int by) {
+        for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
+            // saved as read: a change another node committed meanwhile fails the save instead of being overwritten
+            task.setPriority(task.getPriority() + by);
+            taskService.saveTask(task);
         }
     }
 }

@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -22,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.sladesk.request.DeskClock;
+import com.sladesk.request.RequestProcess;
 import com.sladesk.sla.BusinessCalendar;
 import com.sladesk.sla.BusinessCalendars;
 import com.sladesk.sla.SlaClocks;
@@ -43,17 +42,17 @@ public class BreachRisks {
     private final BusinessCalendars calendars;
     private final RiskProperties properties;
     private final SlaClocks clocks;
-    private final TaskService tasks;
+    private final RequestProcess process;
     private final TransactionTemplate transactions;
     private volatile Snapshot snapshot;
 
     BreachRisks(NamedParameterJdbcTemplate jdbc, BusinessCalendars calendars, RiskProperties properties,
-            SlaClocks clocks, TaskService tasks, TransactionTemplate transactions) {
+            SlaClocks clocks, RequestProcess process, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.calendars = calendars;
         this.properties = properties;
         this.clocks = clocks;
-        this.tasks = tasks;
+        this.process = process;
         this.transactions = transactions;
     }
 
@@ -112,10 +111,7 @@ public class BreachRisks {
                         return false;
                     }
                     if (assessed.processInstanceId() != null) {
-                        for (Task task : tasks.createTaskQuery().processInstanceId(assessed.processInstanceId())
-                                .list()) {
-                            tasks.setPriority(task.getId(), task.getPriority() + properties.priorityBoost());
-                        }
+                        process.raiseTaskPriorities(assessed.processInstanceId(), properties.priorityBoost());
                     }
                     return true;
                 });
@@ -176,7 +172,14 @@ public class BreachRisks {
             long requestId = rs.getLong(1);
             String team = rs.getString(4);
             String metric = rs.getString(10);
-            BusinessCalendar calendar = calendars.get(rs.getString(12));
+            BusinessCalendar calendar;
+            try {
+                calendar = calendars.get(rs.getString(12));
+            } catch (IllegalArgumentException removedFromTheConfiguration) {
+                log.warn("{} {} runs on calendar '{}', which is no longer configured: not assessed", rs.getString(2),
+                        metric, rs.getString(12));
+                return;
+            }
             long target = Duration.parse(rs.getString(11)).toSeconds();
             long elapsed = Math.max(0, calendar.between(Utc.instant(rs, 13), now).toSeconds() - rs.getLong(14));
             Instant dueAt = Utc.instant(rs, 16);
@@ -243,13 +246,14 @@ public class BreachRisks {
                         }
                     }
                 });
-        Map<String, SlaReports.Samples> waits = new HashMap<>();
-        Map<String, SlaReports.Samples> handling = new HashMap<>();
-        jdbc.query("select team, assignee, business_seconds from status_interval where status = 'NEW' "
-                + "and ended_at >= :since and ended_at < :until and business_seconds is not null and team is not null",
-                parameters, (ResultSet rs) -> {
-                    (rs.getString(2) == null ? waits : handling).computeIfAbsent(rs.getString(1),
-                            t -> new SlaReports.Samples()).add(rs.getLong(3));
+        Map<List<String>, SlaReports.Samples> waits = new HashMap<>();
+        Map<List<String>, SlaReports.Samples> handling = new HashMap<>();
+        jdbc.query("select s.team, r.priority, r.category, s.assignee, s.business_seconds from status_interval s "
+                + "join request_report r on r.request_id = s.request_id where s.ended_at >= :since "
+                + "and s.ended_at < :until and s.status = 'NEW' and s.business_seconds is not null "
+                + "and s.team is not null", parameters, (ResultSet rs) -> {
+                    (rs.getString(4) == null ? waits : handling).computeIfAbsent(Arrays.asList(rs.getString(1),
+                            rs.getString(2), rs.getString(3)), t -> new SlaReports.Samples()).add(rs.getLong(5));
                 });
         return RiskModel.fromSamples(stopped, waits, handling);
     }

@@ -16,8 +16,9 @@ import java.util.Map;
  * that were still running after the business time this one has used, the share that took longer than its
  * target.</li>
  * <li><b>Queue</b> (a first response nobody claimed yet): the team's agents active in the last hour clear the
- * tasks due earlier at the team's median handling time (claim to first response) each, then this request takes a
- * handling time drawn from the team's history: the share of those handling times that no longer fit in the
+ * tasks due earlier at the median handling time (claim to first response) each, then this request takes a
+ * handling time drawn from the history of the team's requests of its priority and category (coarser with too
+ * few): the share of those handling times that no longer fit in the
  * time left. Once claimed: of the team's handling times longer than the time since the claim, the share longer
  * than that plus the time left.</li>
  * </ul>
@@ -28,31 +29,52 @@ public final class RiskModel {
     static final int MIN_SAMPLES = 10;
 
     private final Map<List<String>, long[]> stopped;
-    private final Map<String, long[]> claimWaits;
-    private final Map<String, long[]> handling;
+    private final Map<List<String>, long[]> claimWaits;
+    private final Map<List<String>, long[]> handling;
 
     /**
-     * {@code stopped}: sorted business seconds of stopped clocks by [metric, team, priority, category] (each
-     * coarser key is derived); {@code claimWaits} and {@code handling}: sorted business seconds from arrival to
-     * claim and from claim to first response, by team.
+     * {@code stopped}: sorted business seconds of stopped clocks by [metric, team, priority, category];
+     * {@code claimWaits} and {@code handling}: sorted business seconds from arrival to claim and from claim to first
+     * response by [team, priority, category]. Each coarser key (its leading parts) is derived.
      */
-    public RiskModel(Map<List<String>, long[]> stopped, Map<String, long[]> claimWaits, Map<String, long[]> handling) {
-        this.stopped = new HashMap<>();
+    public RiskModel(Map<List<String>, long[]> stopped, Map<List<String>, long[]> claimWaits,
+            Map<List<String>, long[]> handling) {
+        this.stopped = withCoarserKeys(stopped);
+        this.claimWaits = withCoarserKeys(claimWaits);
+        this.handling = withCoarserKeys(handling);
+    }
+
+    /** The samples by their keys and by each key's leading parts, merged. */
+    private static Map<List<String>, long[]> withCoarserKeys(Map<List<String>, long[]> finest) {
+        Map<List<String>, long[]> all = new HashMap<>(finest);
         Map<List<String>, List<long[]>> coarser = new HashMap<>();
-        stopped.forEach((key, seconds) -> {
-            this.stopped.put(key, seconds);
-            for (int size = 1; size < 4; size++) {
+        finest.forEach((key, seconds) -> {
+            for (int size = 1; size < key.size(); size++) {
                 coarser.computeIfAbsent(key.subList(0, size), k -> new ArrayList<>()).add(seconds);
             }
         });
-        coarser.forEach((key, runs) -> this.stopped.put(key, Percentiles.sortedRuns(runs)));
-        this.claimWaits = Map.copyOf(claimWaits);
-        this.handling = Map.copyOf(handling);
+        coarser.forEach((key, runs) -> all.put(key, Percentiles.sortedRuns(runs)));
+        return all;
+    }
+
+    /** The samples of the finest key with at least {@link #MIN_SAMPLES}, else of the coarsest; none: empty. */
+    private static long[] finest(Map<List<String>, long[]> samples, List<String> key) {
+        long[] found = new long[0];
+        for (int size = key.size(); size >= 1; size--) {
+            long[] seconds = samples.get(key.subList(0, size));
+            if (seconds != null) {
+                found = seconds;
+                if (seconds.length >= MIN_SAMPLES) {
+                    break;
+                }
+            }
+        }
+        return found;
     }
 
     /** The model of samples gathered unsorted (as {@link BreachRisks} reads them from the database). */
     static RiskModel fromSamples(Map<List<String>, SlaReports.Samples> stopped,
-            Map<String, SlaReports.Samples> claimWaits, Map<String, SlaReports.Samples> handling) {
+            Map<List<String>, SlaReports.Samples> claimWaits, Map<List<String>, SlaReports.Samples> handling) {
         return new RiskModel(sorted(stopped), sorted(claimWaits), sorted(handling));
     }
 
@@ -87,7 +109,8 @@ public final class RiskModel {
         if (!"FIRST_RESPONSE".equals(clock.metric())) {
             return new Risk(round(fromHistory.probability()), fromHistory.reason() + ", " + leftWords);
         }
-        long[] handled = handling.getOrDefault(String.valueOf(clock.team()), new long[0]);
+        List<String> team = Arrays.asList(clock.team(), clock.priority(), clock.category());
+        long[] handled = finest(handling, team);
         if (handled.length < MIN_SAMPLES) {
             return new Risk(round(fromHistory.probability()), fromHistory.reason() + ", " + leftWords);
         }
@@ -102,7 +125,7 @@ public final class RiskModel {
             long clearing = clock.tasksDueEarlier() * median / Math.max(1, clock.activeAgents());
             long room = left - clearing;
             queue = room <= 0 ? 1 : (double) countAbove(handled, room) / handled.length;
-            long[] waits = claimWaits.getOrDefault(String.valueOf(clock.team()), new long[0]);
+            long[] waits = finest(claimWaits, team);
             queueWords = clock.tasksDueEarlier() + " tasks due earlier in " + clock.team() + ", "
                     + (clock.activeAgents() == 0 ? "no agent" : clock.activeAgents() + (clock.activeAgents() == 1
                             ? " agent" : " agents")) + " active in the last hour"

@@ -22,22 +22,25 @@ import com.sladesk.request.InvalidRequestException;
 class SimulationController {
 
     private final Simulations simulations;
+    private final CandidateTables tables;
     private final SlaReports reports;
 
-    SimulationController(Simulations simulations, SlaReports reports) {
+    SimulationController(Simulations simulations, CandidateTables tables, SlaReports reports) {
         this.simulations = simulations;
+        this.tables = tables;
         this.reports = reports;
     }
 
     /**
-     * Multipart (or a form): the file part {@code candidate} or the field {@code decisionDefinitionId}, and
-     * {@code from}, {@code to}, {@code groupBy} and filters as the SLA report takes them.
+     * Multipart: the file part {@code candidate} or the field {@code decisionDefinitionId}, and {@code from},
+     * {@code to}, {@code groupBy} and filters as the SLA report takes them; {@code flipLimit} caps the flips listed.
      */
     @PostMapping(path = "/api/simulations", produces = MediaType.APPLICATION_JSON_VALUE)
     Simulations.Result simulate(@RequestParam(required = false) MultipartFile candidate,
             @RequestParam(required = false) String decisionDefinitionId, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String groupBy,
-            @RequestParam Map<String, String> parameters) throws IOException {
+            @RequestParam(required = false) String flipLimit, @RequestParam Map<String, String> parameters)
+            throws IOException {
         boolean uploaded = candidate != null && !candidate.isEmpty();
         boolean named = decisionDefinitionId != null && !decisionDefinitionId.isBlank();
         if (uploaded == named) {
@@ -47,15 +50,30 @@ class SimulationController {
         }
         ReportScope scope = ReportScope.parse(from, to, groupBy, 2, ReportScope.filters(parameters), reports.zone(),
                 DeskClock.now());
-        Simulations.Candidate table = uploaded
-                ? simulations.uploaded(candidate.getOriginalFilename(), candidate.getBytes())
-                : simulations.deployed(decisionDefinitionId.trim());
-        return simulations.simulate(scope, table, DeskClock.now());
+        int limit = limit(flipLimit);
+        CandidateTables.Table table = uploaded ? tables.uploaded(candidate.getOriginalFilename(), candidate.getBytes())
+                : tables.deployed(decisionDefinitionId.trim());
+        return simulations.simulate(scope, table, DeskClock.now(), limit);
+    }
+
+    private static int limit(String flipLimit) {
+        if (flipLimit == null || flipLimit.isBlank()) {
+            return Simulations.DEFAULT_FLIPS;
+        }
+        try {
+            int limit = Integer.parseInt(flipLimit.trim());
+            if (limit >= 0 && limit <= Simulations.MAX_FLIPS) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidRequestException("flipLimit", "must be a whole number from 0 to " + Simulations.MAX_FLIPS);
     }
 
     /** The deployed SlaTargets versions a simulation may name, newest first. */
     @GetMapping("/api/simulations/versions")
-    List<Simulations.Version> versions() {
-        return simulations.versions();
+    List<CandidateTables.Version> versions() {
+        return tables.versions();
     }
 }

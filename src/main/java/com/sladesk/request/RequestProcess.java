@@ -15,6 +15,12 @@ public interface RequestProcess {
      */
     boolean deliver(ServiceRequest request, CustomerMove move);
 
+    /**
+     * Raises the priority of the open tasks of a request's process instance by {@code by} (a request at risk of
+     * breaching), each task read and written under the engine's optimistic lock.
+     */
+    void raiseTaskPriorities(String processInstanceId, int by);
+
     /** What a customer does that the process waits for. */
     enum CustomerMove {
         REPLIED, CONFIRMED, REOPENED

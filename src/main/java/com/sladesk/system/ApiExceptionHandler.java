@@ -22,6 +22,7 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -168,6 +169,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Not allowed");
         return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    /** A multipart body that cannot be read (no boundary, cut short): the what-if upload. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> handleUnreadableMultipart(MultipartException ex) {
+        return problem("the multipart body cannot be read: " + ex.getMessage(), List.of(Map.of("field", "body",
+                "message", "send multipart/form-data with a boundary and complete parts")));
     }
 
     @ExceptionHandler(InvalidRequestException.class)

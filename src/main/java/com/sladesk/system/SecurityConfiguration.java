@@ -67,7 +67,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PATCH, "/api/requests/*").hasAnyAuthority(RECLASSIFY_GROUPS)
                         .requestMatchers(HttpMethod.POST, "/api/requests/{key}/confirm", "/api/requests/{key}/reopen")
                         .access(actingForTheCustomer)
-                        .requestMatchers("/api/simulations", "/api/simulations/**", "/manager/simulate")
+                        .requestMatchers("/api/simulations", "/api/simulations/**", "/manager/simulate",
+                                "/manager/simulate.js", "/manager/manager.css")
                         .hasAnyAuthority(SIMULATION_GROUPS)
                         .requestMatchers("/api/requests/*/history", "/api/requests/*/history/*",
                                 "/api/requests/*/diagram", "/api/reports/**", "/manager/**")

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import com.sladesk.sla.TwentyFourSevenCalendar;
+import com.sladesk.process.SlaTargetsCandidates;
 import com.sladesk.system.StandaloneDmn;
 
 /**
@@ -84,16 +85,18 @@ public final class ReportBenchmark {
         // last days of the year that hold at least 100,000 requests
         Instant simulationStart = LocalDate.of(2026, 9, 25).atStartOfDay(zone).toInstant();
         ReportScope simulated = new ReportScope(simulationStart, end, List.of(Dimension.TEAM), Map.of());
-        Simulations simulations = new Simulations(named, id -> new TwentyFourSevenCalendar(), null,
-                StandaloneDmn.build());
-        Simulations.Candidate candidate = simulations.uploaded("sla-targets.dmn", Files.readString(
-                Path.of("decisions", "sla-targets.dmn")).replace("<text>\"PT15M\"</text>", "<text>\"PT10M\"</text>")
-                .getBytes(StandardCharsets.UTF_8));
-        Simulations.Result result = simulations.simulate(simulated, candidate, end);
+        Simulations simulations = new Simulations(named, id -> new TwentyFourSevenCalendar(), segments);
+        CandidateTables.Table candidate = new SlaTargetsCandidates(null, StandaloneDmn.build()).uploaded(
+                "sla-targets.dmn", Files.readString(Path.of("decisions", "sla-targets.dmn"))
+                        .replace("<text>\"PT15M\"</text>", "<text>\"PT10M\"</text>").getBytes(StandardCharsets.UTF_8));
+        Simulations.Result result = simulations.simulate(simulated, candidate, end, Simulations.DEFAULT_FLIPS);
         System.out.printf("what-if (%s to %s): %,d requests, %,d clocks, %,d flip%n", simulated.from(), end,
-                result.current().total().requests(), result.clocks(), result.flipped().size());
+                result.current().total().requests(), result.clocks(), result.flippedCount());
         time("what-if simulation, " + result.current().total().requests() / 1000 + "k requests", runs,
-                () -> simulations.simulate(simulated, candidate, end));
+                () -> simulations.simulate(simulated, candidate, end, Simulations.DEFAULT_FLIPS));
+        ReportScope year = new ReportScope(start, end, List.of(Dimension.TEAM), Map.of());
+        time("what-if simulation, twelve months", Math.min(runs, 3),
+                () -> simulations.simulate(year, candidate, end, Simulations.DEFAULT_FLIPS));
         dataSource.destroy();
     }
 

@@ -232,14 +232,15 @@ public final class RiskBacktest {
     /** The model as the app reads it: first responses received in [from, until) and answered before until. */
     static RiskModel history(List<Request> requests, long from, long until) {
         Map<List<String>, SlaReports.Samples> stopped = new HashMap<>();
-        Map<String, SlaReports.Samples> waits = new HashMap<>();
-        Map<String, SlaReports.Samples> handling = new HashMap<>();
+        Map<List<String>, SlaReports.Samples> waits = new HashMap<>();
+        Map<List<String>, SlaReports.Samples> handling = new HashMap<>();
         for (Request r : requests) {
             if (r.arrival >= from && r.arrival < until && r.answerAt < until) {
                 stopped.computeIfAbsent(List.of("FIRST_RESPONSE", r.team.name(), r.priority, r.category),
                         k -> new SlaReports.Samples()).add(r.answerAt - r.arrival);
-                waits.computeIfAbsent(r.team.name(), k -> new SlaReports.Samples()).add(r.claimAt - r.arrival);
-                handling.computeIfAbsent(r.team.name(), k -> new SlaReports.Samples()).add(r.answerAt - r.claimAt);
+                List<String> team = List.of(r.team.name(), r.priority, r.category);
+                waits.computeIfAbsent(team, k -> new SlaReports.Samples()).add(r.claimAt - r.arrival);
+                handling.computeIfAbsent(team, k -> new SlaReports.Samples()).add(r.answerAt - r.claimAt);
             }
         }
         return RiskModel.fromSamples(stopped, waits, handling);

@@ -13,6 +13,7 @@ class RiskModelTest {
 
     /** 1 h, 2 h, ..., 20 h. */
     static final long[] HOURS = LongStream.rangeClosed(1, 20).map(h -> h * 3600).toArray();
+    static final List<String> TEAM = List.of("tech-support", "URGENT", "FAULT");
     /** 1 min, 2 min, ..., 20 min. */
     static final long[] MINUTES = LongStream.rangeClosed(1, 20).map(m -> m * 60).toArray();
 
@@ -50,7 +51,7 @@ class RiskModelTest {
     void aFirstResponseBehindAQueueTheAgentsCannotClearInTimeIsCertainToBreach() {
         // handling 1..20 min (median 10 min 30 s), claims after 1..20 min
         RiskModel model = new RiskModel(Map.of(List.of("FIRST_RESPONSE", "tech-support", "URGENT", "FAULT"), MINUTES),
-                Map.of("tech-support", MINUTES), Map.of("tech-support", MINUTES));
+                Map.of(TEAM, MINUTES), Map.of(TEAM, MINUTES));
 
         // 3 min used of 15; 7 tasks due earlier for 2 agents: 7 x 10.5 / 2 = 36 min 45 s to clear, 12 min left
         RiskModel.Risk risk = model.of(new RiskModel.Clock("FIRST_RESPONSE", "tech-support", "URGENT", "FAULT", 180,
@@ -64,7 +65,7 @@ class RiskModelTest {
     @Test
     void anEmptyQueueLeavesTheHandlingTimesThatNoLongerFit() {
         RiskModel model = new RiskModel(Map.of(List.of("FIRST_RESPONSE", "tech-support", "URGENT", "FAULT"), MINUTES),
-                Map.of("tech-support", MINUTES), Map.of("tech-support", MINUTES));
+                Map.of(TEAM, MINUTES), Map.of(TEAM, MINUTES));
 
         // nothing due earlier: 12 min left, 8 of the 20 handling times (13..20 min) are longer; history alone says
         // 5 of the 17 that ran longer than 3 min (4..20) took longer than 15 min (16..20): 0.29; the larger counts
@@ -79,6 +80,20 @@ class RiskModelTest {
                 + "response clocks (tech-support, URGENT, FAULT) still running after 3 min took longer than 15 min");
         assertThat(claimed.probability()).isEqualTo(0.29);
         assertThat(claimed.reason()).startsWith("claimed 5 min ago, median handling 10 min 30 s, 12 min left");
+    }
+
+    @Test
+    void handlingTimesComeFromTheRequestsOfTheSamePriorityAndCategory() {
+        // urgent faults are handled in 1..20 min, low-priority ones in 1..20 h
+        RiskModel model = new RiskModel(Map.of(List.of("FIRST_RESPONSE", "tech-support", "URGENT", "FAULT"), MINUTES),
+                Map.of(TEAM, MINUTES), Map.of(TEAM, MINUTES, List.of("tech-support", "LOW", "FAULT"), HOURS));
+
+        // 12 min left, nothing due earlier: 8 of the 20 urgent handling times are longer (the team's 40: 28)
+        RiskModel.Risk risk = model.of(new RiskModel.Clock("FIRST_RESPONSE", "tech-support", "URGENT", "FAULT", 180,
+                900, false, 0, 0, 0));
+
+        assertThat(risk.probability()).isEqualTo(0.4);
+        assertThat(risk.reason()).contains("median handling 10 min 30 s");
     }
 
     @Test

@@ -133,6 +133,7 @@ class SimulationsIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode result = json.readTree(response.body());
         assertThat(result.path("flipped")).hasSize(3);
+        assertThat(result.path("flippedCount").asLong()).isEqualTo(3);
         assertThat(flips(result)).containsExactlyInAnyOrder(
                 key("vip-12min") + " FIRST_RESPONSE MET->BREACHED 720 PT10M",
                 key("vip-15min") + " FIRST_RESPONSE MET->BREACHED 900 PT10M",
@@ -179,6 +180,11 @@ class SimulationsIT {
             assertThat(now.path("breachedRequests")).isEqualTo(row.path("breachedRequests"));
         }
 
+        // and a caller may list fewer flips, and still learns how many there are
+        JsonNode capped = json.readTree(simulate("manager.sun", candidate, "flipLimit", "1").body());
+        assertThat(capped.path("flipped")).hasSize(1);
+        assertThat(capped.path("flippedCount").asLong()).isEqualTo(3);
+
         // and nothing was deployed, no clock or report row changed
         assertThat(fingerprint()).isEqualTo(before);
     }
@@ -204,6 +210,11 @@ class SimulationsIT {
         }
         assertThat(json.readTree(named.body()).path("candidateTable").asText()).contains(sameVersion);
         assertThat(api.getJson("/api/simulations/versions", "designer").findValuesAsText("id")).contains(sameVersion);
+        // and a designer gets the page with its script and style (managers' other pages stay closed to him)
+        for (String path : List.of("/manager/simulate", "/manager/simulate.js", "/manager/manager.css")) {
+            assertThat(api.get(path, "designer").statusCode()).as(path).isEqualTo(200);
+        }
+        assertThat(api.get("/manager", "designer").statusCode()).isEqualTo(403);
         assertThat(fingerprint()).isEqualTo(before);
     }
 
@@ -223,6 +234,13 @@ class SimulationsIT {
                 + "SYSTEM \"file:///etc/passwd\">]>\n" + table.substring(table.indexOf("<definitions")).replace(
                         "name=\"SLA targets\"", "name=\"&x;\""));
         HttpResponse<String> notDmn = simulate("manager.sun", "this is not XML");
+        // a cell that is not FEEL (a quote left open)
+        HttpResponse<String> badCell = simulate("manager.sun", table.replace("<text>\"PT15M\"</text>",
+                "<text>\"PT15M</text>"));
+        HttpResponse<String> badLimit = simulate("manager.sun", table, "flipLimit", "1000000");
+        // a multipart body without its boundary
+        HttpResponse<String> noBoundary = api.send(api.requestAs("/api/simulations", "manager.sun")
+                .header("Content-Type", "multipart/form-data").POST(HttpRequest.BodyPublishers.ofString("x")));
         HttpResponse<String> tooLong = simulate("manager.sun", table, "from", "2022-01-01", "to", "2023-03-01");
         HttpResponse<String> nothing = simulate("manager.sun", null, "from", "2023-03-01");
         HttpResponse<String> unknownVersion = simulate("manager.sun", null, "decisionDefinitionId", "no-such-id");
@@ -236,6 +254,9 @@ class SimulationsIT {
         assertProblem(entity, 400, "document type");
         assertThat(entity.body()).doesNotContain("root:");
         assertProblem(notDmn, 400, "not a DMN");
+        assertProblem(badCell, 400, "candidate: ");
+        assertProblem(badLimit, 400, "flipLimit");
+        assertProblem(noBoundary, 400, "multipart");
         assertProblem(tooLong, 400, "400 days");
         assertProblem(nothing, 400, "decisionDefinitionId");
         assertProblem(unknownVersion, 400, "no-such-id");
