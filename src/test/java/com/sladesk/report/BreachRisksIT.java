@@ -97,7 +97,8 @@ class BreachRisksIT {
         assertThat(Instant.parse(risk.path("warnAt").asText())).isAfter(now);
         assertThat(risk.path("riskReason").asText()).isEqualTo("5 tasks due earlier in tech-support, no agent active "
                 + "in the last hour, median claim time 1 min, median handling 5 min 15 s, 11 min left; 0 of 14 similar "
-                + "first response clocks (tech-support, URGENT, FAULT) still running after 4 min took longer than 15 min");
+                + "first response clocks (tech-support, URGENT, FAULT) still running after 4 min took longer than "
+                + "15 min");
         // and the five, with nothing due before them and no handling time of the team over 10 min, are at 0
         assertThat(risks.assess(java.util.Map.of(), now).stream().filter(a -> five.contains(a.clock().key()))
                 .map(a -> a.clock().metric() + " " + a.clock().breachRisk()))

@@ -82,7 +82,8 @@ public final class RiskBacktest {
         List<Request> requests = simulate(new Random(seed), days);
         long longest = requests.stream().mapToLong(r -> r.answerAt - r.arrival).max().orElse(0);
         if (longest >= 2 * DAY) {
-            throw new IllegalStateException("a first response took " + longest / HOUR + " h; the replay looks back 2 days");
+            throw new IllegalStateException("a first response took " + longest / HOUR
+                    + " h; the replay looks back 2 days");
         }
         System.out.printf("generated %,d requests over %d days (seed %d): %,d first responses breached (%.1f %%)%n",
                 requests.size(), days, seed, requests.stream().filter(Request::breached).count(),
@@ -110,7 +111,8 @@ public final class RiskBacktest {
                 }
                 t += (long) (-Math.log(1 - random.nextDouble()) * HOUR / rate);
                 int p = pick(random, PRIORITY_SHARE);
-                long handling = Math.max(MINUTE, (long) (team.medianHandling() * Math.exp(0.7 * random.nextGaussian())));
+                long handling = Math.max(MINUTE,
+                        (long) (team.medianHandling() * Math.exp(0.7 * random.nextGaussian())));
                 arrivals.add(new Request(all.size() + arrivals.size(), team, PRIORITIES[p],
                         team.categories()[random.nextInt(team.categories().length)], t, TARGETS[p], handling));
             }
