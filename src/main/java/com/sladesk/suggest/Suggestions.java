@@ -58,6 +58,14 @@ public class Suggestions {
     }
 
     void rebuild() {
+        try {
+            readAll();
+        } catch (RuntimeException e) {
+            log.warn("Suggestions: the index could not be rebuilt now: {}", e.toString());
+        }
+    }
+
+    private void readAll() {
         long started = System.nanoTime();
         int[] read = {0};
         jdbc.query(RESOLVED + " order by s.started_at", (ResultSet rs) -> {
@@ -74,10 +82,15 @@ public class Suggestions {
         if (changed.to() != RequestStatus.RESOLVED) {
             return;
         }
-        jdbc.query(RESOLVED + " and s.request_id = ? and s.started_at = ?", (ResultSet rs) -> {
-            index.add(solved(rs));
-        }, changed.requestId(), changed.at().atOffset(ZoneOffset.UTC));
-        index.refresh();
+        try {
+            jdbc.query(RESOLVED + " and s.request_id = ? and s.started_at = ?", (ResultSet rs) -> {
+                index.add(solved(rs));
+            }, changed.requestId(), changed.at().atOffset(ZoneOffset.UTC));
+            index.refresh();
+        } catch (RuntimeException e) {
+            // the resolution is committed; the node's next rebuild indexes it
+            log.warn("Suggestions: request {} not indexed now: {}", changed.requestId(), e.toString());
+        }
     }
 
     private static SolutionIndex.Solved solved(ResultSet rs) throws SQLException {
