@@ -110,6 +110,19 @@ public final class SolutionIndex implements AutoCloseable {
         return writer.getDocStats().numDocs;
     }
 
+    /** The bytes of the index's files (committed segments). */
+    public long bytes() {
+        try {
+            long bytes = 0;
+            for (String file : directory.listAll()) {
+                bytes += directory.fileLength(file);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The {@code limit} resolved requests most like the given one (never the request itself), best first. */
     public List<Suggestion> like(String key, String subject, String description, String category, String product,
             int limit) {
