@@ -1,5 +1,6 @@
 package com.sladesk.process;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 import com.sladesk.request.DeskClock;
 import com.sladesk.request.RequestProcess;
 import com.sladesk.request.ServiceRequest;
+import com.sladesk.suggest.Suggestions;
 
 /**
  * The request's process on Camunda: intake starts an instance with the request's facts as variables, and a
@@ -27,18 +29,22 @@ class ServiceRequestEngine implements RequestProcess {
 
     private final RuntimeService runtimeService;
     private final TaskService taskService;
+    private final Suggestions suggestions;
 
-    ServiceRequestEngine(RuntimeService runtimeService, TaskService taskService) {
+    ServiceRequestEngine(RuntimeService runtimeService, TaskService taskService, Suggestions suggestions) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
+        this.suggestions = suggestions;
         DeskClock.use(ServiceRequestProcess::now);
     }
 
     @Override
     public String start(ServiceRequest request) {
+        Map<String, Object> variables = new HashMap<>(RequestVariables.atStart(request));
+        // what like requests were resolved with, for the Respond to customer form
+        variables.put(ServiceRequestProcess.Var.SUGGESTIONS, suggestions.forTheForm(request));
         return runtimeService.startProcessInstanceByKey(ServiceRequestProcess.PROCESS_KEY, request.getRequestKey(),
-                RequestVariables.atStart(request))
-                .getId();
+                variables).getId();
     }
 
     @Override

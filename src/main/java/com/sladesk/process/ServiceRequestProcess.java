@@ -91,6 +91,8 @@ public final class ServiceRequestProcess {
         public static final String DIAGNOSED_BY = "diagnosedBy";
         public static final String REPLY = "reply";
         public static final String RESOLUTION = "resolution";
+        /** Resolutions of like requests resolved before, shown read-only on the Respond to customer form. */
+        public static final String SUGGESTIONS = "suggestions";
         public static final String OUTCOME = "outcome";
         public static final String DIAGNOSIS = "diagnosis";
         /** The agent's internal notes for the experts, shown read-only. */

@@ -43,6 +43,28 @@ public class Suggestions {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The three resolved requests most like a new one, as the Respond to customer form shows them (read-only):
+     * each with its key, when it was resolved and the resolution sent to its customer, to copy what fits.
+     */
+    public String forTheForm(ServiceRequest request) {
+        List<SolutionIndex.Suggestion> top = like(request, 3);
+        if (top.isEmpty()) {
+            return "No resolved request like this one yet.";
+        }
+        StringBuilder text = new StringBuilder();
+        for (SolutionIndex.Suggestion suggestion : top) {
+            String resolution = suggestion.resolution().length() > FORM_RESOLUTION
+                    ? suggestion.resolution().substring(0, FORM_RESOLUTION) + "…" : suggestion.resolution();
+            text.append(text.isEmpty() ? "" : "\n\n").append(suggestion.key()).append(", resolved ")
+                    .append(suggestion.resolvedAt().toString(), 0, 10).append(":\n").append(resolution);
+        }
+        return text.toString();
+    }
+
+    /** The characters of each resolution on the form: three fit in a text variable (4,000). */
+    private static final int FORM_RESOLUTION = 1_200;
+
     /** The resolved requests most like the given one, best first. */
     public List<SolutionIndex.Suggestion> like(ServiceRequest request, int limit) {
         return index.like(request.getRequestKey(), request.getSubject(), request.getDescription(),

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sladesk.process.ServiceRequestProcess;
+import com.sladesk.process.ServiceRequestProcess.Var;
 import com.sladesk.support.ApiClient;
 import com.sladesk.support.HeadlessChromium;
 
@@ -74,9 +78,41 @@ class TasklistQueueBrowserIT {
                 .isLessThan(list.indexOf(standard));
     }
 
+    @Test
+    void theRespondFormShowsHowALikeRequestWasResolved(@TempDir Path profile) throws Exception {
+        browser = HeadlessChromium.start(profile, 1440, 1400, "en-US");
+        ApiClient api = new ApiClient(json, port);
+        // given a feeder fault resolved before (a made-up model name makes it the likest)
+        String model = "Feedmaster" + Long.toString(System.nanoTime(), 36);
+        String resolution = "Cleaned the feeder rollers and replaced the separation pad " + UUID.randomUUID();
+        String solved = intake(api, "STANDARD", model + " feeder grinds every sheet");
+        api.claimAndSubmit(api.onlyTaskOf(solved, "agent.wang"), "agent.wang", Var.REPLY, "Looking into it.");
+        api.submitForm(api.onlyTaskOf(solved, "agent.wang"), "agent.wang", Var.RESOLUTION, resolution, Var.OUTCOME,
+                ServiceRequestProcess.OUTCOME_RESOLVED);
+
+        // when a new fault of that model arrives and agent.wang opens its Respond to customer form in Tasklist
+        String fresh = intake(api, "STANDARD", "Sheets grind in the " + model + " feeder");
+        String task = api.onlyTaskOf(fresh, "agent.wang");
+        HeadlessChromium.logInThrough(browser, "http://localhost:" + port
+                + "/camunda/app/tasklist/default/#/?task=" + task, "agent.wang");
+        WebElement suggestions = new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(
+                By.cssSelector("textarea")).stream().filter(t -> String.valueOf(t.getDomProperty("value"))
+                        .contains(solved)).findFirst().orElse(null));
+
+        // then the form shows the resolved request's key and resolution, read-only
+        assertThat(suggestions.getDomProperty("value")).startsWith(solved + ", resolved ").contains(resolution);
+        assertThat(suggestions.isEnabled()).isFalse();
+        assertThat(browser.findElement(By.tagName("body")).getText())
+                .contains("Suggestions: how like requests were resolved");
+    }
+
     private String intake(ApiClient api, String tier) throws Exception {
+        return intake(api, tier, "Printer jammed");
+    }
+
+    private String intake(ApiClient api, String tier, String subject) throws Exception {
         ObjectNode body = json.createObjectNode().put("channel", "EMAIL").put("category", "FAULT")
-                .put("subject", "Printer jammed").put("description", "Paper stuck in tray 2.");
+                .put("subject", subject).put("description", "Paper stuck in tray 2.");
         body.putObject("customer").put("id", tier.toLowerCase() + "-" + System.nanoTime()).put("name", tier)
                 .put("email", tier.toLowerCase() + System.nanoTime() + "@example.com").put("tier", tier);
         return json.readTree(api.post("/api/requests", "intake", body).body()).path("key").asText();
