@@ -4,7 +4,8 @@
   const charts = {};
   const filters = document.getElementById('filters');
   const COLORS = { met: '#2e7d32', breached: '#c62828', requests: '#1f6feb', target: '#000',
-    QUEUE: '#f9a825', AGENT: '#1f6feb', EXPERTS: '#8e24aa', ESCALATION: '#c62828',
+    QUEUE: '#f9a825', AGENT: '#1f6feb', EXPERTS: '#8e24aa', ESCALATION: '#c62828', DELIVERY: '#6d4c41',
+    FOLLOW_UP: '#00897b',
     average: '#1f6feb', median: '#2e7d32', p90: '#c62828' };
 
   async function get(path) {
@@ -28,6 +29,7 @@
   /** Business seconds as minutes or hours with one decimal, as the charts show them. */
   const minutes = s => s == null ? null : Math.round(s / 6) / 10;
   const hours = s => s == null ? null : Math.round(s / 360) / 10;
+  const seconds = s => s == null ? null : Math.round(s);
 
   function query(extra) {
     const params = new URLSearchParams();
@@ -72,8 +74,9 @@
   function showTotals(report) {
     const kpis = document.getElementById('kpis');
     kpis.replaceChildren();
-    const metrics = [['firstResponse', labels.firstResponse], ['expertResponse', labels.expertResponse],
-      ['resolution', labels.resolution]];
+    // the service chain in order: acknowledgement, first response, expert response, resolution, follow-up
+    const metrics = [['acknowledgement', labels.acknowledgement], ['firstResponse', labels.firstResponse],
+      ['expertResponse', labels.expertResponse], ['resolution', labels.resolution], ['followUp', labels.followUp]];
     metrics.forEach(([field, label]) => {
       const c = report.total[field];
       const card = text('div', null, 'kpi' + (c.percent != null && c.percent < complianceTarget ? ' below' : ''));
@@ -105,11 +108,13 @@
     draw('chart-by-' + dimension, { type: 'bar', data: { labels: names, datasets: [
       { label: labels.requests, data: report.rows.map(r => r.requests), backgroundColor: COLORS.requests },
       { label: labels.breaches, data: report.rows.map(r => r.breaches), backgroundColor: COLORS.breached }] } });
-    table('table-by-' + dimension, [labels[dimension], labels.requests, labels.firstResponse, labels.resolution,
-      labels.medianFrt, labels.medianTtr, labels.breaches, labels.openBreached],
-    report.rows.map((r, i) => [names[i], r.requests, pct(r.firstResponse), pct(r.resolution),
-      minutes(r.firstResponseTime.medianSeconds), hours(r.timeToResolution.medianSeconds), r.breaches,
-      r.openBreached]));
+    table('table-by-' + dimension, [labels[dimension], labels.requests, labels.acknowledgement,
+      labels.firstResponse, labels.resolution, labels.followUp, labels.medianAck, labels.medianFrt,
+      labels.medianTtr, labels.medianFollowUp, labels.breaches, labels.openBreached],
+    report.rows.map((r, i) => [names[i], r.requests, pct(r.acknowledgement), pct(r.firstResponse),
+      pct(r.resolution), pct(r.followUp), seconds(r.acknowledgementTime.medianSeconds),
+      minutes(r.firstResponseTime.medianSeconds), hours(r.timeToResolution.medianSeconds),
+      hours(r.followUpTime.medianSeconds), r.breaches, r.openBreached]));
     if (dimension === 'team') {
       const list = document.getElementById('teams');
       list.replaceChildren(...names.map(n => Object.assign(document.createElement('option'), { value: n })));
@@ -119,7 +124,7 @@
   const pct = c => c.percent == null ? '–' : c.percent + '%';
 
   function showCauses(report) {
-    const causes = ['QUEUE', 'AGENT', 'EXPERTS', 'ESCALATION'];
+    const causes = ['QUEUE', 'AGENT', 'EXPERTS', 'DELIVERY', 'FOLLOW_UP', 'ESCALATION'];
     // minutes while every bar shown at first (the time after the breach starts hidden) stays below an hour (a
     // 5-minute budget is not "0.1 h"), hours above
     const longest = Math.max(0, ...report.rows.map(r => causes.filter(c => c !== 'ESCALATION')
@@ -136,7 +141,7 @@
         text: inMinutes ? labels.unitMinutes : labels.unitHours } } } } });
     table('table-breaches', [labels.request, labels.team, labels.metric, labels.mainCause, labels.dueAt],
       report.latest.map(b => [requestLink(b.key), b.team, labels[b.metric] || b.metric,
-        labels['cause' + b.mainCause], local(b.dueAt)]));
+        labels['cause' + b.mainCause] + (b.reason ? ' — ' + b.reason : ''), local(b.dueAt)]));
   }
 
   function showAtRisk(list) {

@@ -91,7 +91,7 @@ class ProcessModelTest {
                 .filteredOn(task -> "Escalation".equals(task.getCamundaDecisionRef()))
                 .extracting(task -> ((BaseElement) task.getParentElement()).getId())
                 .containsExactlyInAnyOrder("SubProcess_FirstResponse", "SubProcess_ExpertDiagnosis",
-                        "SubProcess_ResolutionClock");
+                        "SubProcess_ResolutionClock", "SubProcess_AcknowledgementClock", "SubProcess_FollowUp");
     }
 
     /**

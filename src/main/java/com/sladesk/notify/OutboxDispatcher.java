@@ -4,11 +4,13 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -43,10 +45,11 @@ public class OutboxDispatcher {
     private final OutboxProperties properties;
     private final WebhookSender webhooks;
     private final ServiceRequestRepository requests;
+    private final ApplicationEventPublisher published;
 
     public OutboxDispatcher(NotificationRepository notifications, JdbcTemplate jdbc, TransactionTemplate transaction,
             ObjectProvider<JavaMailSender> mailSender, StaffDirectory staff, OutboxProperties properties,
-            WebhookSender webhooks, ServiceRequestRepository requests) {
+            WebhookSender webhooks, ServiceRequestRepository requests, ApplicationEventPublisher published) {
         this.notifications = notifications;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -55,6 +58,7 @@ public class OutboxDispatcher {
         this.properties = properties;
         this.webhooks = webhooks;
         this.requests = requests;
+        this.published = published;
     }
 
     @Scheduled(fixedDelayString = "${sladesk.outbox.poll-interval}")
@@ -81,6 +85,43 @@ public class OutboxDispatcher {
         return sent;
     }
 
+    /**
+     * Where the request's latest notification of {@code kind} stands: delivered at an instant, or why not (in
+     * words for the request's history: nothing written, no mail server, the last error, given up).
+     */
+    public Delivery deliveryOf(long requestId, Notification.Kind kind) {
+        Notification row = notifications.findByRequestIdOrderByIdAsc(requestId).stream()
+                .filter(n -> n.getKind() == kind).reduce((first, second) -> second).orElse(null);
+        if (row == null) {
+            return new Delivery(null, "no " + kind.name().toLowerCase(Locale.ROOT)
+                    + " was written for this request");
+        }
+        return switch (row.getStatus()) {
+            case SENT -> new Delivery(row.getSentAt(), null);
+            case FAILED -> new Delivery(null, "not delivered, given up after " + attempts(row) + ": "
+                    + row.getLastError());
+            case SENDING -> new Delivery(null, "still being sent after " + attempts(row));
+            case PENDING -> new Delivery(null, row.getAttempts() > 0
+                    ? "not delivered yet after " + attempts(row) + ": " + row.getLastError()
+                    : mailSender.getIfAvailable() == null
+                            && Recipient.parse(row.getRecipient()).kind() != Recipient.Kind.WEBHOOK
+                                    ? "not sent: no mail server is configured (spring.mail.host)"
+                                    : "not sent yet: the outbox has not reached it");
+        };
+    }
+
+    private static String attempts(Notification row) {
+        return row.getAttempts() + (row.getAttempts() == 1 ? " attempt" : " attempts");
+    }
+
+    /** A notification delivered at {@code sentAt}, or not delivered for {@code problem}. */
+    public record Delivery(Instant sentAt, String problem) {
+
+        public boolean delivered() {
+            return sentAt != null;
+        }
+    }
+
     private boolean claim(long id, Instant now) {
         return jdbc.update("update notification set status = 'SENDING', claimed_until = ? "
                 + "where id = ? and status = 'PENDING'", Timestamp.from(now.plus(properties.lease())), id) == 1;
@@ -101,7 +142,11 @@ public class OutboxDispatcher {
                 }
                 sender.send(mail(sender, row, addresses));
             }
-            finish(id, n -> n.sent(now));
+            // the acknowledgement's clock stops once this commits (listeners run after the commit)
+            finish(id, n -> {
+                n.sent(now);
+                published.publishEvent(new NotificationSent(id, n.getRequestId(), n.getKind(), now));
+            });
             return true;
         } catch (RuntimeException | MessagingException e) {
             error = e.getMessage();

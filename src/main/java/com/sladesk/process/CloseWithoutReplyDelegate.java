@@ -1,5 +1,7 @@
 package com.sladesk.process;
 
+import java.util.Set;
+
 import org.springframework.stereotype.Component;
 
 import com.sladesk.request.RequestStatus;
@@ -12,6 +14,6 @@ import com.sladesk.sla.SlaClocks;
 public class CloseWithoutReplyDelegate extends ClosingDelegate {
 
     public CloseWithoutReplyDelegate(SlaClocks clocks, ServiceRequestRepository requests, RequestStatuses statuses) {
-        super(clocks, requests, statuses, RequestStatus.CLOSED_NO_REPLY);
+        super(clocks, requests, statuses, RequestStatus.CLOSED_NO_REPLY, Set.of());
     }
 }

@@ -140,7 +140,7 @@ public class Reclassifying {
             }
             MetricVariables metric = MetricVariables.of(clock.getMetric());
             SlaClock moved = clocks.retarget(request.getId(), clock.getMetric(),
-                    Duration.parse(targets.getEntry(metric.target)), warningPercent, now);
+                    metric.target(targets.getEntry(metric.target)), warningPercent, now);
             RequestVariables.publish(runtimeService, instance, clock.getMetric(), moved);
             moveTimer(instance, metric.warningTimer, moved.getWarnAt());
             moveTimer(instance, metric.breachTimer, moved.getDueAt());

@@ -17,8 +17,9 @@ import com.sladesk.sla.SlaMetric;
 import com.sladesk.sla.SlaProperties;
 
 /**
- * Implements "Record resolution" (Task_RecordResolution): the resolution, RESOLVED, clock stopped, and the
- * instants until which the customer may confirm (else auto-close) and reopen.
+ * Implements "Record resolution" (Task_RecordResolution): the resolution, RESOLVED, the RESOLUTION clock stopped
+ * and the FOLLOW_UP clock started (run again after a reopening), and the instants until which the customer may
+ * confirm (else auto-close) and reopen.
  */
 @Component
 public class RecordResolutionDelegate implements JavaDelegate {
@@ -47,6 +48,16 @@ public class RecordResolutionDelegate implements JavaDelegate {
                 "\n\nIf this does not solve your problem, just reply and we will reopen it.", now);
         statuses.move(request, RequestStatus.RESOLVED, now, request.getAgent());
         clocks.stop(request.getId(), SlaMetric.RESOLUTION, now);
+        // closing the loop with the customer is on the clock from now (again, after a reopening), on a model that
+        // has the follow-up stage (a request started on an earlier version finishes without it)
+        RequestVariables variables = RequestVariables.of(execution);
+        boolean followUpStage = ServiceRequestProcess.hasStage(execution, ServiceRequestProcess.STAGE_FOLLOW_UP);
+        if (followUpStage && clocks.hasClock(request.getId(), SlaMetric.FOLLOW_UP)) {
+            clocks.restart(request.getId(), SlaMetric.FOLLOW_UP, now);
+        } else if (followUpStage) {
+            clocks.start(request.getId(), SlaMetric.FOLLOW_UP, variables.target(SlaMetric.FOLLOW_UP),
+                    variables.warningPercent(), variables.calendar(), now);
+        }
         RequestVariables.of(execution).resolvedUntil(now.plus(properties.autoCloseAfter()),
                 now.plus(properties.reopenWindow()));
     }

@@ -2,7 +2,6 @@ package com.sladesk.process;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Map;
 
@@ -68,16 +67,20 @@ final class RequestVariables {
         return ((Number) scope.getVariable(Var.WARNING_PERCENT)).intValue();
     }
 
-    /** SlaTargets' target of the metric, an ISO-8601 duration. */
+    /** SlaTargets' target of the metric, an ISO-8601 duration (or the metric's default when it gave none). */
     Duration target(SlaMetric metric) {
-        String variable = MetricVariables.of(metric).target;
-        String value = string(variable);
-        try {
-            return Duration.parse(value);
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw new IllegalStateException("SlaTargets gave " + variable + " = '" + value
-                    + "', not an ISO-8601 duration such as PT15M", e);
-        }
+        MetricVariables names = MetricVariables.of(metric);
+        return names.target(scope.getVariable(names.target));
+    }
+
+    /** Records how the loop with the customer was closed; the follow-up stage's conditional event ends on it. */
+    void loopClosed(String how) {
+        scope.setVariable(Var.LOOP_CLOSED_BY, how);
+    }
+
+    /** The note of the follow-up contact (form field of Follow up with the customer). */
+    String followUpNote() {
+        return string(Var.FOLLOW_UP_NOTE);
     }
 
     /** The task priority the request's tasks start with. */

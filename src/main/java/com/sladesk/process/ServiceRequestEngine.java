@@ -30,8 +30,11 @@ class ServiceRequestEngine implements RequestProcess {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final Suggestions suggestions;
+    private final FollowUps followUps;
 
-    ServiceRequestEngine(RuntimeService runtimeService, TaskService taskService, Suggestions suggestions) {
+    ServiceRequestEngine(RuntimeService runtimeService, TaskService taskService, Suggestions suggestions,
+            FollowUps followUps) {
+        this.followUps = followUps;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.suggestions = suggestions;
@@ -56,6 +59,11 @@ class ServiceRequestEngine implements RequestProcess {
         } catch (MismatchingMessageCorrelationException notWaiting) {
             return false;
         }
+    }
+
+    @Override
+    public void loopClosed(ServiceRequest request, String how) {
+        followUps.closeLoop(request, how, ServiceRequestProcess.now());
     }
 
     @Override

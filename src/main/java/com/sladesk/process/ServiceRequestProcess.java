@@ -22,6 +22,7 @@ public final class ServiceRequestProcess {
     public static final String MESSAGE_CUSTOMER_REPLIED = "CustomerReplied";
     public static final String MESSAGE_CUSTOMER_CONFIRMED = "CustomerConfirmed";
     public static final String MESSAGE_CUSTOMER_REOPENED = "CustomerReopened";
+    public static final String MESSAGE_ACKNOWLEDGEMENT_DELIVERED = "AcknowledgementDelivered";
 
     public static final String TASK_RESPOND_TO_CUSTOMER = "Task_RespondToCustomer";
     public static final String TASK_RESOLVE_REQUEST = "Task_ResolveRequest";
@@ -46,6 +47,16 @@ public final class ServiceRequestProcess {
     public static final String TIMER_RESOLUTION_NEXT_LEVEL = "Timer_ResolutionNextLevel";
     public static final String TIMER_EXPERT_RESPONSE_NEXT_LEVEL = "Timer_ExpertResponseNextLevel";
     public static final String END_REQUEST_CLOSED = "EndEvent_RequestClosed";
+    public static final String TASK_AWAIT_ACKNOWLEDGEMENT = "Task_AwaitAcknowledgement";
+    public static final String TIMER_ACKNOWLEDGEMENT_WARNING = "Timer_AcknowledgementWarning";
+    public static final String TIMER_ACKNOWLEDGEMENT_BREACH = "Timer_AcknowledgementBreach";
+    public static final String TIMER_ACKNOWLEDGEMENT_NEXT_LEVEL = "Timer_AcknowledgementNextLevel";
+    public static final String STAGE_FOLLOW_UP = "SubProcess_FollowUp";
+    public static final String STAGE_ACKNOWLEDGEMENT = "SubProcess_AcknowledgementClock";
+    public static final String TASK_FOLLOW_UP = "Task_FollowUpCustomer";
+    public static final String TIMER_FOLLOW_UP_WARNING = "Timer_FollowUpWarning";
+    public static final String TIMER_FOLLOW_UP_BREACH = "Timer_FollowUpBreach";
+    public static final String TIMER_FOLLOW_UP_NEXT_LEVEL = "Timer_FollowUpNextLevel";
 
     /** Process variable names; the decision inputs and outputs carry the same names. */
     public static final class Var {
@@ -61,6 +72,8 @@ public final class ServiceRequestProcess {
         public static final String FIRST_RESPONSE_TARGET = "firstResponseTarget";
         public static final String RESOLUTION_TARGET = "resolutionTarget";
         public static final String EXPERT_RESPONSE_TARGET = "expertResponseTarget";
+        public static final String ACKNOWLEDGEMENT_TARGET = "acknowledgementTarget";
+        public static final String FOLLOW_UP_TARGET = "followUpTarget";
         public static final String WARNING_PERCENT = "warningPercent";
         public static final String CALENDAR = "calendar";
         public static final String TEAM = "team";
@@ -75,6 +88,16 @@ public final class ServiceRequestProcess {
         public static final String FIRST_RESPONSE_NEXT_LEVEL_AT = "firstResponseNextLevelAt";
         public static final String RESOLUTION_NEXT_LEVEL_AT = "resolutionNextLevelAt";
         public static final String EXPERT_RESPONSE_NEXT_LEVEL_AT = "expertResponseNextLevelAt";
+        public static final String ACKNOWLEDGEMENT_WARN_AT = "acknowledgementWarnAt";
+        public static final String ACKNOWLEDGEMENT_DUE_AT = "acknowledgementDueAt";
+        public static final String ACKNOWLEDGEMENT_NEXT_LEVEL_AT = "acknowledgementNextLevelAt";
+        public static final String FOLLOW_UP_WARN_AT = "followUpWarnAt";
+        public static final String FOLLOW_UP_DUE_AT = "followUpDueAt";
+        public static final String FOLLOW_UP_NEXT_LEVEL_AT = "followUpNextLevelAt";
+        /** How the loop with the customer was closed (the follow-up stage's conditional event listens to it). */
+        public static final String LOOP_CLOSED_BY = "loopClosedBy";
+        /** The agent's note of a follow-up contact (form field of Follow up with the customer). */
+        public static final String FOLLOW_UP_NOTE = "followUpNote";
         public static final String TASK_PRIORITY = "taskPriority";
         public static final String QUESTION = "question";
         /** The customer's latest answer, shown on the resolution task after a pause. */
@@ -112,6 +135,14 @@ public final class ServiceRequestProcess {
     public static final String OUTCOME_WAITING_ON_CUSTOMER = "WAITING_ON_CUSTOMER";
 
     private ServiceRequestProcess() {
+    }
+
+    /**
+     * Whether the instance's model version has the stage: a request started on an earlier version finishes without
+     * the stages added since (the acknowledgement and follow-up clocks).
+     */
+    public static boolean hasStage(DelegateExecution execution, String stageId) {
+        return execution.getBpmnModelInstance().getModelElementById(stageId) != null;
     }
 
     /**

@@ -101,7 +101,8 @@ public class SlaTargetsCandidates implements CandidateTables {
         }
         List<String> inputs = table.getInputs().stream().map(Input::getInputExpression)
                 .map(e -> e == null || e.getText() == null ? "" : e.getText().getTextContent().trim()).toList();
-        List<String> outputs = table.getOutputs().stream().map(Output::getName).map(n -> n == null ? "" : n).toList();
+        List<String> outputs = table.getOutputs().stream().map(Output::getName).map(n -> n == null ? "" : n)
+                .filter(n -> !OPTIONAL_OUTPUTS.contains(n)).toList();
         String difference = difference("inputs", INPUTS, inputs) + difference("outputs", OUTPUTS, outputs);
         if (!difference.isEmpty()) {
             throw new InvalidRequestException("candidate", DECISION + " differs from the contract (inputs "

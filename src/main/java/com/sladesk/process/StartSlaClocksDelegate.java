@@ -11,8 +11,12 @@ import com.sladesk.request.ServiceRequestRepository;
 import com.sladesk.sla.SlaClock;
 import com.sladesk.sla.SlaClocks;
 import com.sladesk.sla.SlaMetric;
+import com.sladesk.sla.TwentyFourSevenCalendar;
 
-/** Implements "Start SLA clocks" (Task_StartSlaClocks): clocks from receivedAt, timer instants as variables. */
+/**
+ * Implements "Start SLA clocks" (Task_StartSlaClocks): FIRST_RESPONSE, RESOLUTION and ACKNOWLEDGEMENT from
+ * receivedAt, the first two's timer instants as variables.
+ */
 @Component
 public class StartSlaClocksDelegate implements JavaDelegate {
 
@@ -38,6 +42,11 @@ public class StartSlaClocksDelegate implements JavaDelegate {
             SlaClock clock = clocks.start(request.getId(), metric, variables.target(metric),
                     variables.warningPercent(), variables.calendar(), request.getReceivedAt());
             variables.publish(metric, clock);
+        }
+        // machines send the acknowledgement, day and night: its clock runs on the 24x7 calendar
+        if (ServiceRequestProcess.hasStage(execution, ServiceRequestProcess.STAGE_ACKNOWLEDGEMENT)) {
+            clocks.start(request.getId(), SlaMetric.ACKNOWLEDGEMENT, variables.target(SlaMetric.ACKNOWLEDGEMENT),
+                    variables.warningPercent(), TwentyFourSevenCalendar.ID, request.getReceivedAt());
         }
         variables.taskPriority(priority);
     }

@@ -22,13 +22,19 @@ import com.sladesk.sla.BusinessCalendar;
 /**
  * Where the time of breached clocks went: the business time of the budget (start to due instant) spent
  * waiting in the queue before an agent claimed the request, in agent work and with the experts, and the
- * business time the request stayed open after the breach, while it was being escalated. Added up by month; a
+ * business time the request stayed open after the breach, while it was being escalated. The two ends of the
+ * chain have a cause of their own: an acknowledgement's budget went on its delivery (the breach says why it
+ * failed), a follow-up's on waiting for someone to close the loop with the customer. Added up by month; a
  * month whose breached clocks all stopped is read once while its rows stay the same (ReportSegments).
  */
 public class BreachCauses {
 
     public enum Cause {
-        QUEUE, AGENT, EXPERTS, ESCALATION
+        QUEUE, AGENT, EXPERTS, ESCALATION,
+        /** The ACKNOWLEDGEMENT clock's budget: the outbox did not deliver the acknowledgement in time. */
+        DELIVERY,
+        /** The FOLLOW_UP clock's budget: nobody closed the loop with the customer in time. */
+        FOLLOW_UP
     }
 
     /** One group's breached clocks, seconds per cause, and how many had each cause as the largest share. */
@@ -36,16 +42,17 @@ public class BreachCauses {
             Map<Cause, Long> mainCause) {
     }
 
-    /** One breached clock, for the manager to open the request's history. */
+    /** One breached clock, for the manager to open the request's history; {@code reason} where the desk knows. */
     public record Breach(String key, String team, String category, String metric, Instant dueAt, Instant stoppedAt,
-            Cause mainCause, Map<Cause, Long> seconds) {
+            Cause mainCause, Map<Cause, Long> seconds, String reason) {
     }
 
     public record Report(Instant from, Instant to, List<String> groupBy, List<Row> rows, Row total,
             List<Breach> latest) {
     }
 
-    private record Clock(long requestId, String key, String team, String category, String metric, Instant startedAt, Instant dueAt, Instant stoppedAt, String calendarId) {
+    private record Clock(long requestId, String key, String team, String category, String metric,
+            Instant startedAt, Instant dueAt, Instant stoppedAt, String calendarId, String reason) {
     }
 
     private record Interval(String status, String assignee, Instant start, Instant end) {
@@ -125,7 +132,7 @@ public class BreachCauses {
             Map<Cause, Long> seconds = split(clock, intervals.getOrDefault(clock.requestId(), List.of()), now);
             computed.computeIfAbsent(clock.requestId(), id -> new ArrayList<>()).add(new Breach(clock.key(),
                     clock.team(), clock.category(), clock.metric(), clock.dueAt(), clock.stoppedAt(),
-                    mainCause(seconds), seconds));
+                    mainCause(seconds), seconds, clock.reason()));
             if (clock.stoppedAt() == null) {
                 running.add(clock.requestId());
             }
@@ -166,6 +173,17 @@ public class BreachCauses {
         for (Cause cause : Cause.values()) {
             seconds.put(cause, 0L);
         }
+        Cause ownCause = switch (clock.metric()) {
+            case "ACKNOWLEDGEMENT" -> Cause.DELIVERY;
+            case "FOLLOW_UP" -> Cause.FOLLOW_UP;
+            default -> null;
+        };
+        if (ownCause != null) {
+            // the whole budget went on one thing; the time after the breach as for any clock
+            seconds.put(ownCause, overlap(calendar, clock.startedAt(), end, clock.startedAt(), clock.dueAt()));
+            seconds.put(Cause.ESCALATION, overlap(calendar, clock.dueAt(), end, clock.dueAt(), end));
+            return seconds;
+        }
         for (Interval interval : intervals) {
             Cause cause = causeOf(interval);
             if (cause == null) {
@@ -198,7 +216,7 @@ public class BreachCauses {
 
     private static Cause mainCause(Map<Cause, Long> seconds) {
         Cause main = Cause.QUEUE;
-        for (Cause cause : List.of(Cause.QUEUE, Cause.AGENT, Cause.EXPERTS)) {
+        for (Cause cause : List.of(Cause.QUEUE, Cause.AGENT, Cause.EXPERTS, Cause.DELIVERY, Cause.FOLLOW_UP)) {
             if (seconds.get(cause) > seconds.get(main)) {
                 main = cause;
             }
@@ -250,13 +268,16 @@ public class BreachCauses {
         List<Clock> clocks = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += 1000) {
             List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
+            // a clock breaches once (uk_event_once): its BREACHED event says why, where the desk knows
             jdbc.query("select c.request_id, s.request_key, s.team, s.category, c.metric, c.started_at, c.due_at,"
-                    + " c.stopped_at, c.calendar_id from sla_clock c join service_request s on s.id = c.request_id"
+                    + " c.stopped_at, c.calendar_id, e.reason from sla_clock c"
+                    + " join service_request s on s.id = c.request_id left join sla_event e"
+                    + " on e.request_id = c.request_id and e.metric = c.metric and e.type = 'BREACHED'"
                     + " where c.request_id in (:ids) and c.ever_breached order by c.request_id, c.id",
                     new MapSqlParameterSource("ids", chunk), (ResultSet rs) -> {
                         clocks.add(new Clock(rs.getLong(1), rs.getString(2), rs.getString(3),
                                 rs.getString(4), rs.getString(5), Utc.instant(rs, 6),
-                                Utc.instant(rs, 7), Utc.instant(rs, 8), rs.getString(9)));
+                                Utc.instant(rs, 7), Utc.instant(rs, 8), rs.getString(9), rs.getString(10)));
                     });
         }
         return clocks;

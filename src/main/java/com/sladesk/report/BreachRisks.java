@@ -234,11 +234,12 @@ public class BreachRisks {
         MapSqlParameterSource parameters = new MapSqlParameterSource("since", Utc.of(since))
                 .addValue("until", Utc.of(until));
         Map<List<String>, SlaReports.Samples> stopped = new HashMap<>();
-        String[] metrics = {"FIRST_RESPONSE", "EXPERT_RESPONSE", "RESOLUTION"};
-        jdbc.query("select r.team, r.priority, r.category, r.frt_seconds, r.ert_seconds, r.ttr_seconds "
-                + "from request_report r where r.received_at >= :since and r.received_at < :until", parameters,
+        String[] metrics = {"FIRST_RESPONSE", "EXPERT_RESPONSE", "RESOLUTION", "ACKNOWLEDGEMENT", "FOLLOW_UP"};
+        jdbc.query("select r.team, r.priority, r.category, r.frt_seconds, r.ert_seconds, r.ttr_seconds, "
+                + "r.ack_seconds, r.fu_seconds from request_report r where r.received_at >= :since "
+                + "and r.received_at < :until", parameters,
                 (ResultSet rs) -> {
-                    for (int m = 0; m < 3; m++) {
+                    for (int m = 0; m < metrics.length; m++) {
                         long seconds = rs.getLong(4 + m);
                         if (!rs.wasNull()) {
                             stopped.computeIfAbsent(Arrays.asList(metrics[m], rs.getString(1), rs.getString(2),

@@ -13,6 +13,8 @@ public interface CandidateTables {
     List<String> INPUTS = List.of("customerTier", "priority", "category", "channel");
     List<String> OUTPUTS = List.of("firstResponseTarget", "resolutionTarget", "expertResponseTarget",
             "warningPercent", "calendar");
+    /** Outputs a table may have or not (a table from before them gets their defaults, PT30S and PT24H). */
+    List<String> OPTIONAL_OUTPUTS = List.of("acknowledgementTarget", "followUpTarget");
 
     /** A checked table: its name and its outputs for the values of {@link #INPUTS}; null when no rule matches. */
     interface Table {

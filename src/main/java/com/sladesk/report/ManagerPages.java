@@ -28,12 +28,14 @@ import com.sladesk.request.RequestReader;
 class ManagerPages {
 
     private static final String LABELS = "manager.dashboard.label.";
-    private static final List<String> LABEL_KEYS = List.of("firstResponse", "expertResponse", "resolution", "met",
-            "breached", "target", "compliance", "average", "median", "p90", "none", "requests", "breaches", "team",
-            "channel", "category", "medianFrt", "medianTtr", "openBreached", "causeQUEUE", "causeAGENT",
-            "causeEXPERTS", "causeESCALATION", "request", "metric", "mainCause", "dueAt", "priority", "queue", "tasks",
-            "unassigned", "oldest", "soonestDue", "failed", "FIRST_RESPONSE", "EXPERT_RESPONSE", "RESOLUTION",
-            "clickToShow", "unitMinutes", "unitHours", "risk", "riskReason");
+    private static final List<String> LABEL_KEYS = List.of("firstResponse", "expertResponse", "resolution",
+            "acknowledgement", "followUp", "medianAck", "medianFollowUp", "met", "breached", "target", "compliance",
+            "average", "median", "p90", "none", "requests", "breaches", "team", "channel", "category", "medianFrt",
+            "medianTtr", "openBreached", "causeQUEUE", "causeAGENT", "causeEXPERTS", "causeESCALATION",
+            "causeDELIVERY", "causeFOLLOW_UP", "request", "metric", "mainCause", "dueAt", "priority", "queue",
+            "tasks", "unassigned", "oldest", "soonestDue", "failed", "FIRST_RESPONSE", "EXPERT_RESPONSE",
+            "RESOLUTION", "ACKNOWLEDGEMENT", "FOLLOW_UP", "clickToShow", "unitMinutes", "unitHours", "risk",
+            "riskReason");
 
     private static final String SIMULATE_LABELS = "manager.simulate.label.";
     private static final List<String> SIMULATE_LABEL_KEYS = List.of("FIRST_RESPONSE", "EXPERT_RESPONSE", "RESOLUTION",

@@ -152,11 +152,11 @@ public class ReadableHistory {
                 case "MESSAGE" -> add(entry, message(entry, details), entry.user(), null, "message");
                 case "WARNING" -> add(entry, "Warning: " + words(details) + (clock(details) == null ? ""
                         : " at " + clock(details).warningPercent() + " %"), null, null, "sla warning");
-                case "BREACHED" -> add(entry, breached(details), null, null, "sla breach");
+                case "BREACHED" -> add(entry, breached(details) + because(details), null, null, "sla breach");
                 case "RISK" -> add(entry, "At risk of breaching: " + words(details), null, null, "sla warning");
                 case "ESCALATED" -> add(entry, "Escalated to " + details.get("group") + " (level "
                         + details.get("level") + ")", null, null, "sla breach");
-                case "MET" -> add(entry, met(entry, details), null, null, "sla met");
+                case "MET" -> add(entry, met(entry, details) + because(details), null, null, "sla met");
                 case "PAUSED" -> paused(entry, details);
                 case "RESUMED" -> resumed(entry, details);
                 case "RECLASSIFIED" -> add(entry, reclassified(entry, details), entry.user(), null, "request");
@@ -292,6 +292,11 @@ public class ReadableHistory {
                 }
             }
             return "Breached " + words + " (target " + HumanDuration.ofIso(clock.target()) + ")";
+        }
+
+        /** Why, where the desk knows: an acknowledgement not delivered, how the loop with the customer closed. */
+        private static String because(Map<String, Object> details) {
+            return details.get("reason") == null ? "" : " — " + details.get("reason");
         }
 
         private String reclassified(Entry entry, Map<String, Object> details) {

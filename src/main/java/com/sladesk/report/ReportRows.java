@@ -143,6 +143,8 @@ class ReportRows {
         prefixes.put(SlaMetric.FIRST_RESPONSE, "frt");
         prefixes.put(SlaMetric.EXPERT_RESPONSE, "ert");
         prefixes.put(SlaMetric.RESOLUTION, "ttr");
+        prefixes.put(SlaMetric.ACKNOWLEDGEMENT, "ack");
+        prefixes.put(SlaMetric.FOLLOW_UP, "fu");
         return prefixes;
     }
 }

@@ -76,7 +76,7 @@ public class RequestHistory {
                         : "Message from ") + m.author(), m.authorId(),
                 "author", m.author(), "channel", m.channel(), "body", m.body())));
         view.events().forEach(e -> entries.add(entry(e.at(), "sla", e.type(), e.metric() + " " + e.type(), null,
-                "metric", e.metric(), "level", e.level(), "group", e.group())));
+                "metric", e.metric(), "level", e.level(), "group", e.group(), "reason", e.reason())));
         view.reclassifications().forEach(r -> entries.add(entry(r.at(), "request", "RECLASSIFIED",
                 "Reclassified", r.by(), "reason", r.reason(), "priority", change(r.oldPriority(), r.newPriority()),
                 "category", change(r.oldCategory(), r.newCategory()), "tier", change(r.oldTier(), r.newTier()))));

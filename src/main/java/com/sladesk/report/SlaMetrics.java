@@ -59,8 +59,13 @@ class SlaMetrics {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(SlaClockStopped stopped) {
-        String name = stopped.metric() == SlaMetric.FIRST_RESPONSE ? "sladesk.first.response.time"
-                : stopped.metric() == SlaMetric.RESOLUTION ? "sladesk.resolution.time" : "sladesk.expert.response.time";
+        String name = switch (stopped.metric()) {
+            case FIRST_RESPONSE -> "sladesk.first.response.time";
+            case RESOLUTION -> "sladesk.resolution.time";
+            case EXPERT_RESPONSE -> "sladesk.expert.response.time";
+            case ACKNOWLEDGEMENT -> "sladesk.acknowledgement.time";
+            case FOLLOW_UP -> "sladesk.follow.up.time";
+        };
         Timer.builder(name).description("Business time from start to stop of the " + stopped.metric() + " clock")
                 .tag("team", String.valueOf(stopped.team())).tag("breached", String.valueOf(stopped.breached()))
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMinutes(1))

@@ -10,10 +10,14 @@ import java.util.Map;
  */
 public record SlaReport(Instant from, Instant to, List<String> groupBy, List<Row> rows, Row total) {
 
-    /** One group's figures; {@code group} maps each grouping dimension to its value (null: none). */
+    /**
+     * One group's figures; {@code group} maps each grouping dimension to its value (null: none). Breaches and
+     * escalations count every clock, the acknowledgement and follow-up ones too.
+     */
     public record Row(Map<String, String> group, long requests, Compliance firstResponse, Compliance expertResponse,
             Compliance resolution, Times firstResponseTime, Times timeToResolution, long breaches,
-            long breachedRequests, Map<Integer, Long> escalationsByLevel, long openBreached) {
+            long breachedRequests, Map<Integer, Long> escalationsByLevel, long openBreached,
+            Compliance acknowledgement, Compliance followUp, Times acknowledgementTime, Times followUpTime) {
     }
 
     /**

@@ -31,8 +31,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public class SlaReports {
 
     static final int MAX_LEVEL = 5;
-    /** Column prefixes of the first response, expert response and resolution clocks in request_report. */
-    private static final String[] METRICS = {"frt", "ert", "ttr"};
+    /**
+     * Column prefixes of the first response, expert response, resolution, acknowledgement and follow-up clocks in
+     * request_report.
+     */
+    private static final String[] METRICS = {"frt", "ert", "ttr", "ack", "fu"};
+    /** The clocks whose times the report gives: first response, resolution, acknowledgement, follow-up. */
+    private static final String[] TIMED = {"frt", "ttr", "ack", "fu"};
     private static final String OPEN = "r.status not in ('RESOLVED', 'CLOSED', 'CLOSED_NO_REPLY')";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -69,8 +74,8 @@ public class SlaReports {
     }
 
     /**
-     * One month's sums per group, and the business seconds of its stopped FIRST_RESPONSE ([0]) and RESOLUTION
-     * ([1]) clocks per group, sorted.
+     * One month's sums per group, and the business seconds of its stopped clocks per group, sorted, in the order
+     * of {@link #TIMED}.
      */
     record MonthFigures(Map<List<String>, Sums> sums, Map<List<String>, long[][]> seconds) {
     }
@@ -81,17 +86,20 @@ public class SlaReports {
         Map<List<String>, long[][]> seconds = new HashMap<>();
         long weight = 0;
         for (Map.Entry<List<String>, Samples[]> group : stoppedSeconds(month, parameters).entrySet()) {
-            long[][] sorted = {group.getValue()[0].sorted(), group.getValue()[1].sorted()};
+            long[][] sorted = new long[TIMED.length][];
+            for (int clock = 0; clock < TIMED.length; clock++) {
+                sorted[clock] = group.getValue()[clock].sorted();
+                weight += sorted[clock].length;
+            }
             seconds.put(group.getKey(), sorted);
-            weight += sorted[0].length + sorted[1].length;
         }
         return new ReportSegments.Figures<>(new MonthFigures(sums, seconds), weight + sums.size(), true);
     }
 
-    /** The months' sorted seconds of each of the two clocks, merged and sorted. */
+    /** The months' sorted seconds of each timed clock, merged and sorted. */
     private static long[][] sortedSeconds(List<long[][]> months) {
-        long[][] merged = new long[2][];
-        for (int clock = 0; clock < 2; clock++) {
+        long[][] merged = new long[TIMED.length][];
+        for (int clock = 0; clock < TIMED.length; clock++) {
             int c = clock;
             merged[clock] = months.size() == 1 ? months.get(0)[clock]
                     : Percentiles.sortedRuns(months.stream().map(m -> m[c]).toList());
@@ -115,10 +123,11 @@ public class SlaReports {
      * resolution clocks, and how many requests reached each escalation level (index 0: level 1).
      */
     record Sums(long requests, long breachedRequests, long openBreached, ClockSums firstResponse,
-            ClockSums expertResponse, ClockSums resolution, List<Long> escalatedToLevel) {
+            ClockSums expertResponse, ClockSums resolution, ClockSums acknowledgement, ClockSums followUp,
+            List<Long> escalatedToLevel) {
 
-        static final Sums NONE = new Sums(0, 0, 0, ClockSums.NONE, ClockSums.NONE, ClockSums.NONE,
-                Collections.nCopies(MAX_LEVEL, 0L));
+        static final Sums NONE = new Sums(0, 0, 0, ClockSums.NONE, ClockSums.NONE, ClockSums.NONE, ClockSums.NONE,
+                ClockSums.NONE, Collections.nCopies(MAX_LEVEL, 0L));
 
         Sums plus(Sums other) {
             List<Long> escalated = new ArrayList<>();
@@ -127,7 +136,8 @@ public class SlaReports {
             }
             return new Sums(requests + other.requests, breachedRequests + other.breachedRequests,
                     openBreached + other.openBreached, firstResponse.plus(other.firstResponse),
-                    expertResponse.plus(other.expertResponse), resolution.plus(other.resolution), escalated);
+                    expertResponse.plus(other.expertResponse), resolution.plus(other.resolution),
+                    acknowledgement.plus(other.acknowledgement), followUp.plus(other.followUp), escalated);
         }
     }
 
@@ -161,7 +171,8 @@ public class SlaReports {
                 escalated.add(rs.getLong("escalated_" + level));
             }
             Sums group = new Sums(rs.getLong("requests"), rs.getLong("breached_requests"),
-                    rs.getLong("open_breached"), clock(rs, "frt"), clock(rs, "ert"), clock(rs, "ttr"), escalated);
+                    rs.getLong("open_breached"), clock(rs, "frt"), clock(rs, "ert"), clock(rs, "ttr"),
+                    clock(rs, "ack"), clock(rs, "fu"), escalated);
             if (group.requests() > 0) {
                 sums.put(groupOf(rs, scope.groupBy().size()), group);
             }
@@ -186,26 +197,36 @@ public class SlaReports {
         ClockSums frt = sums.firstResponse();
         ClockSums ert = sums.expertResponse();
         ClockSums ttr = sums.resolution();
+        ClockSums ack = sums.acknowledgement();
+        ClockSums fu = sums.followUp();
         return new SlaReport.Row(named, sums.requests(), SlaReport.Compliance.of(frt.met(), frt.breached()),
                 SlaReport.Compliance.of(ert.met(), ert.breached()), SlaReport.Compliance.of(ttr.met(), ttr.breached()),
                 SlaReport.Times.of(frt.stopped(), frt.elapsedSeconds(), seconds[0]),
                 SlaReport.Times.of(ttr.stopped(), ttr.elapsedSeconds(), seconds[1]),
-                frt.breached() + ert.breached() + ttr.breached(), sums.breachedRequests(), escalations,
-                sums.openBreached());
+                frt.breached() + ert.breached() + ttr.breached() + ack.breached() + fu.breached(),
+                sums.breachedRequests(), escalations, sums.openBreached(),
+                SlaReport.Compliance.of(ack.met(), ack.breached()), SlaReport.Compliance.of(fu.met(), fu.breached()),
+                SlaReport.Times.of(ack.stopped(), ack.elapsedSeconds(), seconds[2]),
+                SlaReport.Times.of(fu.stopped(), fu.elapsedSeconds(), seconds[3]));
     }
 
-    /** Business seconds of stopped FIRST_RESPONSE ([0]) and RESOLUTION ([1]) clocks per group. */
+    /** Business seconds of the stopped clocks per group, in the order of {@link #TIMED}. */
     private Map<List<String>, Samples[]> stoppedSeconds(ReportScope scope, MapSqlParameterSource parameters) {
         String groups = groupColumns(scope.groupBy());
-        String sql = "select " + (groups.isEmpty() ? "" : groups + ", ") + "r.frt_seconds, r.ttr_seconds"
-                + " from request_report r" + where(scope)
-                + " and (r.frt_seconds is not null or r.ttr_seconds is not null)";
+        String sql = "select " + (groups.isEmpty() ? "" : groups + ", ")
+                + Arrays.stream(TIMED).map(m -> "r." + m + "_seconds").collect(Collectors.joining(", "))
+                + " from request_report r" + where(scope) + " and ("
+                + Arrays.stream(TIMED).map(m -> "r." + m + "_seconds is not null")
+                        .collect(Collectors.joining(" or ")) + ")";
         int size = scope.groupBy().size();
         Map<List<String>, Samples[]> samples = new HashMap<>();
         jdbc.query(sql, parameters, (ResultSet rs) -> {
-            Samples[] pair = samples.computeIfAbsent(groupOf(rs, size),
-                    key -> new Samples[] {new Samples(), new Samples()});
-            for (int i = 0; i < 2; i++) {
+            Samples[] pair = samples.computeIfAbsent(groupOf(rs, size), key -> {
+                Samples[] each = new Samples[TIMED.length];
+                Arrays.setAll(each, i -> new Samples());
+                return each;
+            });
+            for (int i = 0; i < TIMED.length; i++) {
                 long seconds = rs.getLong(size + 1 + i);
                 if (!rs.wasNull()) {
                     pair[i].add(seconds);
@@ -239,8 +260,8 @@ public class SlaReports {
         String measures = switch (metric) {
             case FRT -> "r.frt_seconds from request_report r" + where(scope) + " and r.frt_seconds is not null";
             case TTR -> "r.ttr_seconds from request_report r" + where(scope) + " and r.ttr_seconds is not null";
-            case COMPLIANCE -> "r.frt_state, r.frt_breached, r.ert_state, r.ert_breached, r.ttr_state, r.ttr_breached"
-                    + " from request_report r" + where(scope);
+            case COMPLIANCE -> Arrays.stream(METRICS).map(m -> "r." + m + "_state, r." + m + "_breached")
+                    .collect(Collectors.joining(", ")) + " from request_report r" + where(scope);
         };
         // the group columns come first: groupOf reads them by position
         String sql = "select " + (group.isEmpty() ? "" : group + ", ") + "r.received_at, " + measures;

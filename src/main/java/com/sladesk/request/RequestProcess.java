@@ -21,6 +21,12 @@ public interface RequestProcess {
      */
     void raiseTaskPriorities(String processInstanceId, int by);
 
+    /**
+     * The loop with the customer was closed outside the process (the survey answered): a running FOLLOW_UP clock
+     * stops, saying {@code how}, and the process's follow-up task goes.
+     */
+    void loopClosed(ServiceRequest request, String how);
+
     /** What a customer does that the process waits for. */
     enum CustomerMove {
         REPLIED, CONFIRMED, REOPENED

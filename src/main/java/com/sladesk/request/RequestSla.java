@@ -30,7 +30,10 @@ public interface RequestSla {
         }
     }
 
-    /** One SLA event; level and group are set for escalations. */
-    record EventView(String type, String metric, Integer level, String group, Instant at) {
+    /**
+     * One SLA event; level and group are set for escalations, the reason where the desk knows why (an
+     * acknowledgement not delivered, a loop with the customer left open).
+     */
+    record EventView(String type, String metric, Integer level, String group, Instant at, String reason) {
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -75,11 +76,21 @@ public class SlaClocks implements RequestSla {
 
     /** Records the breach; false when the clock stopped or had already breached. */
     public boolean breach(long requestId, SlaMetric metric, Instant now) {
+        return breach(requestId, metric, now, null);
+    }
+
+    /** Records the breach and why it happened ({@code reason}, null: the target passed). */
+    public boolean breach(long requestId, SlaMetric metric, Instant now, String reason) {
         if (!clock(requestId, metric).breach()) {
             return false;
         }
         changed(requestId);
-        return recordBreach(requestId, metric, now);
+        return recordBreach(requestId, metric, now, reason);
+    }
+
+    /** Whether the request has a clock of the metric that has not stopped. */
+    public boolean isCounting(long requestId, SlaMetric metric) {
+        return clocks.clockOf(requestId, metric).filter(clock -> !clock.isStopped()).isPresent();
     }
 
     /** Escalation goes no further: the level reached stays, no next level is due. */
@@ -129,23 +140,28 @@ public class SlaClocks implements RequestSla {
         SlaClock clock = clock(requestId, metric);
         changed(requestId);
         if (clock.retarget(target, warningPercent, now, calendarOf(clock))) {
-            recordBreach(requestId, metric, now);
+            recordBreach(requestId, metric, now, null);
         }
         return clock;
     }
 
     /** Stops the clock as MET or BREACHED; a breach no timer had recorded yet is recorded now. */
     public SlaClock stop(long requestId, SlaMetric metric, Instant now) {
+        return stop(requestId, metric, now, null);
+    }
+
+    /** Stops the clock, recording what stopped it ({@code how}, e.g. "customer confirmed") with MET. */
+    public SlaClock stop(long requestId, SlaMetric metric, Instant now, String how) {
         SlaClock clock = clock(requestId, metric);
         if (clock.isStopped()) {
             return clock;
         }
         if (clock.stop(now, calendarOf(clock))) {
-            recordBreach(requestId, metric, now);
+            recordBreach(requestId, metric, now, null);
         }
         changed(requestId);
         if (clock.getState() == ClockState.MET) {
-            record(requestId, metric, SlaEvent.Type.MET, 0, null, now);
+            record(requestId, metric, SlaEvent.Type.MET, 0, null, now, how);
         }
         published.publishEvent(new SlaClockStopped(requestId, metric, teamOf(requestId),
                 Duration.ofSeconds(clock.getElapsedSeconds()), clock.isEverBreached()));
@@ -156,26 +172,37 @@ public class SlaClocks implements RequestSla {
         clocks.findByRequestIdOrderByIdAsc(requestId).forEach(clock -> stop(requestId, clock.getMetric(), now));
     }
 
+    /** Stops every clock of the request but those in {@code running}, which keep counting. */
+    public void stopAllBut(long requestId, Set<SlaMetric> running, Instant now) {
+        clocks.findByRequestIdOrderByIdAsc(requestId).stream().filter(clock -> !running.contains(clock.getMetric()))
+                .forEach(clock -> stop(requestId, clock.getMetric(), now));
+    }
+
     /** Records that the clock's breach risk crossed the alert threshold; false when it was recorded before. */
     public boolean recordRisk(long requestId, SlaMetric metric, Instant now) {
         return record(requestId, metric, SlaEvent.Type.RISK, 0, null, now);
     }
 
-    private boolean recordBreach(long requestId, SlaMetric metric, Instant now) {
+    private boolean recordBreach(long requestId, SlaMetric metric, Instant now, String reason) {
         requests.findById(requestId).orElseThrow().markBreached();
-        return record(requestId, metric, SlaEvent.Type.BREACHED, 0, null, now);
+        return record(requestId, metric, SlaEvent.Type.BREACHED, 0, null, now, reason);
+    }
+
+    private boolean record(long requestId, SlaMetric metric, SlaEvent.Type type, int level, String group,
+            Instant now) {
+        return record(requestId, metric, type, level, group, now, null);
     }
 
     /** PAUSED and RESUMED happen once per pause; the others once per clock and level. */
     private boolean record(long requestId, SlaMetric metric, SlaEvent.Type type, int level, String group,
-            Instant now) {
+            Instant now, String reason) {
         int sequence = type.repeats() ? (int) events.countByRequestIdAndMetricAndType(requestId, metric, type) + 1
                 : level;
         // timer jobs of one process instance run one at a time; uk_event_once backs this check up
         if (events.existsByRequestIdAndMetricAndTypeAndLevel(requestId, metric, type, sequence)) {
             return false;
         }
-        events.save(new SlaEvent(requestId, metric, type, sequence, group, now));
+        events.save(new SlaEvent(requestId, metric, type, sequence, group, now, reason));
         published.publishEvent(new SlaEventRecorded(requestId, metric, type, sequence, teamOf(requestId)));
         return true;
     }
@@ -211,7 +238,7 @@ public class SlaClocks implements RequestSla {
         return events.findByRequestIdOrderByOccurredAtAscIdAsc(requestId).stream()
                 .map(event -> new EventView(event.getType().name(), event.getMetric().name(),
                         event.getType() == SlaEvent.Type.ESCALATED ? event.getLevel() : null, event.getGroupId(),
-                        event.getOccurredAt()))
+                        event.getOccurredAt(), event.getReason()))
                 .toList();
     }
 

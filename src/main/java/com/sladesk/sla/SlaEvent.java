@@ -24,6 +24,8 @@ public class SlaEvent {
         }
     }
 
+    static final int MAX_REASON = 500;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -35,6 +37,8 @@ public class SlaEvent {
     private int level;
     private String groupId;
     private Instant occurredAt;
+    /** Why it happened, where the desk knows more than the clock (an acknowledgement not delivered). */
+    private String reason;
 
     protected SlaEvent() {
     }
@@ -46,6 +50,13 @@ public class SlaEvent {
         this.level = level;
         this.groupId = groupId;
         this.occurredAt = occurredAt;
+    }
+
+    public SlaEvent(long requestId, SlaMetric metric, Type type, int level, String groupId, Instant occurredAt,
+            String reason) {
+        this(requestId, metric, type, level, groupId, occurredAt);
+        this.reason = reason == null || reason.length() <= MAX_REASON ? reason
+                : reason.substring(0, MAX_REASON - 1) + "…";
     }
 
     public long getRequestId() {
@@ -70,5 +81,9 @@ public class SlaEvent {
 
     public Instant getOccurredAt() {
         return occurredAt;
+    }
+
+    public String getReason() {
+        return reason;
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
+import com.sladesk.request.RequestProcess;
 import com.sladesk.request.RequestStatus;
 import com.sladesk.request.ServiceRequest;
 import com.sladesk.request.ServiceRequestRepository;
@@ -35,9 +36,11 @@ class SurveyController {
     private final ServiceRequestRepository requests;
     private final SurveyAnswerRepository answers;
     private final TransactionTemplate transaction;
+    private final RequestProcess process;
 
     SurveyController(SurveyLinks links, ServiceRequestRepository requests, SurveyAnswerRepository answers,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, RequestProcess process) {
+        this.process = process;
         this.links = links;
         this.requests = requests;
         this.answers = answers;
@@ -80,7 +83,10 @@ class SurveyController {
                 answers.saveAndFlush(new SurveyAnswer(requestId, form.score(),
                         form.comment() == null || form.comment().isBlank() ? null : form.comment().trim(),
                         DeskClock.now()));
-                requests.findById(requestId).orElseThrow().rated(form.score());
+                ServiceRequest answered = requests.findById(requestId).orElseThrow();
+                answered.rated(form.score());
+                // an answer closes the loop with the customer (the FOLLOW_UP clock, if it still runs)
+                process.loopClosed(answered, "customer answered the survey");
             });
         } catch (DataIntegrityViolationException answeredMeanwhile) {
             // the unique key decides between two answers sent at the same moment

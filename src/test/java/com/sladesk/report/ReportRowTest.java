@@ -97,6 +97,8 @@ class ReportRowTest extends ProcessTestSupport {
                 case FIRST_RESPONSE -> "FRT_";
                 case EXPERT_RESPONSE -> "ERT_";
                 case RESOLUTION -> "TTR_";
+                case ACKNOWLEDGEMENT -> "ACK_";
+                case FOLLOW_UP -> "FU_";
             };
             assertThat(row.get(prefix + "STATE")).as(prefix).isEqualTo(clock.getState().name());
             assertThat(row.get(prefix + "BREACHED")).as(prefix).isEqualTo(clock.isEverBreached());

@@ -34,6 +34,8 @@ class BusinessHoursProcessTest extends ProcessTestSupport {
               <outputEntry id="OutputEntry_SocialInBusinessHours_Expert"><text>"PT30M"</text></outputEntry>
               <outputEntry id="OutputEntry_SocialInBusinessHours_Warning"><text>75</text></outputEntry>
               <outputEntry id="OutputEntry_SocialInBusinessHours_Calendar"><text>"cn-business-hours"</text></outputEntry>
+              <outputEntry id="OutputEntry_SocialInBusinessHours_Acknowledgement"><text>"PT30S"</text></outputEntry>
+              <outputEntry id="OutputEntry_SocialInBusinessHours_FollowUp"><text>"PT24H"</text></outputEntry>
             </rule>
             """;
 
@@ -43,7 +45,7 @@ class BusinessHoursProcessTest extends ProcessTestSupport {
                 StandardCharsets.UTF_8);
         repositoryService.createDeployment().name("social-in-business-hours").enableDuplicateFiltering(true)
                 .addString("sla-targets.dmn",
-                        table.replaceFirst("(<output id=\"Output_Calendar\"[^>]*/>)", "$1\n" + BUSINESS_HOURS_RULE))
+                        table.replaceFirst("(<output id=\"Output_FollowUpTarget\"[^>]*/>)", "$1\n" + BUSINESS_HOURS_RULE))
                 .deploy();
     }
 

@@ -59,6 +59,10 @@ class OldModelVersionTest extends ProcessTestSupport {
         assertThat(instance).isEnded();
         assertThat(view(request).status()).isEqualTo(RequestStatus.CLOSED);
         assertThat(events(view(request), "FIRST_RESPONSE")).containsExactly("WARNING", "BREACHED", "ESCALATED");
+        // the old version has no acknowledgement or follow-up stage: no such clock, and none left running
+        assertThat(view(request).clocks()).extracting(RequestSla.ClockView::metric)
+                .containsExactly("FIRST_RESPONSE", "RESOLUTION");
+        assertThat(view(request).clocks()).allSatisfy(clock -> assertThat(clock.stoppedAt()).isNotNull());
         assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
                 .singleResult().getProcessDefinitionId()).isEqualTo(old.getId());
 

@@ -5,6 +5,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -25,7 +28,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sladesk.notify.NotificationRepository;
+import com.sladesk.notify.OutboxDispatcher;
 import com.sladesk.process.ServiceRequestProcess.Var;
 import com.sladesk.request.RequestSla.ClockView;
 import com.sladesk.request.RequestSla.EventView;
@@ -46,6 +52,7 @@ public abstract class ProcessTestSupport {
     @Autowired protected RequestReader reader;
     @Autowired protected RequestConversation conversation;
     @Autowired protected NotificationRepository notifications;
+    @Autowired protected OutboxDispatcher outbox;
 
     private Instant now;
 
@@ -124,6 +131,34 @@ public abstract class ProcessTestSupport {
     /** The agent answers the customer on the open Respond to customer task. */
     protected void answer(ProcessInstance instance, String reply) {
         complete(task(instance), withVariables(Var.REPLY, reply));
+    }
+
+    /**
+     * The outbox delivers what is due at the engine's now, as it does a few seconds after an intake: the
+     * acknowledgement reaches the customer and its clock stops. A test's own SMTP server is used if one runs,
+     * else GreenMail runs for the call.
+     */
+    protected void acknowledge() {
+        if (smtpRuns()) {
+            outbox.dispatchDue(now);
+            return;
+        }
+        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP);
+        smtp.start();
+        try {
+            outbox.dispatchDue(now);
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    private static boolean smtpRuns() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", ServerSetupTest.SMTP.getPort()), 200);
+            return true;
+        } catch (IOException nothingListens) {
+            return false;
+        }
     }
 
     protected void executeDueJobs(ProcessInstance instance) {

@@ -61,7 +61,7 @@ class RequestApiIT {
         assertThat(request.path("priority").asText()).isEqualTo("URGENT");
         assertThat(request.path("team").asText()).isEqualTo("tech-support");
         assertThat(request.path("clocks")).extracting(c -> c.path("metric").asText())
-                .containsExactly("FIRST_RESPONSE", "RESOLUTION");
+                .containsExactly("FIRST_RESPONSE", "RESOLUTION", "ACKNOWLEDGEMENT");
 
         // when the agent answers through the engine REST API
         String respondTask = onlyTaskOf(key, AGENT_TECH_SUPPORT);
@@ -97,7 +97,8 @@ class RequestApiIT {
         assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.path("responder").asText()).isEqualTo(AGENT_TECH_SUPPORT);
         assertThat(closed.path("clocks")).extracting(c -> c.path("metric").asText() + "/" + c.path("state").asText())
-                .containsExactly("FIRST_RESPONSE/MET", "RESOLUTION/MET", "EXPERT_RESPONSE/MET");
+                .containsExactly("FIRST_RESPONSE/MET", "RESOLUTION/MET", "ACKNOWLEDGEMENT/RUNNING",
+                        "EXPERT_RESPONSE/MET", "FOLLOW_UP/MET");
         assertThat(closed.path("events")).extracting(e -> e.path("type").asText()).containsOnly("MET");
         assertThat(closed.path("messages")).extracting(m -> m.path("body").asText()).containsExactly(
                 "We are looking into it.", "Please check the firmware.", "Known firmware bug; roll back to 1.2.",

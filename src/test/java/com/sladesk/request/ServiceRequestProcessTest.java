@@ -84,14 +84,17 @@ class ServiceRequestProcessTest extends ProcessTestSupport {
         // given
         ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
         ProcessInstance instance = instanceOf(request);
+        acknowledge();
 
         // when the due instant passes with the task still open
         passes(Duration.ofMinutes(16), instance);
 
         // then
         RequestView view = view(request);
-        assertThat(types(view)).containsExactly("WARNING", "BREACHED", "ESCALATED");
-        EventView escalation = view.events().get(2);
+        assertThat(events(view, "FIRST_RESPONSE")).containsExactly("WARNING", "BREACHED", "ESCALATED");
+        assertThat(events(view, "ACKNOWLEDGEMENT")).containsExactly("MET");
+        EventView escalation = view.events().stream().filter(e -> e.type().equals("ESCALATED")).findFirst()
+                .orElseThrow();
         assertThat(escalation.level()).isEqualTo(1);
         assertThat(escalation.group()).isEqualTo("team-leads");
         assertThat(clock(view, "FIRST_RESPONSE").state()).isEqualTo("BREACHED");
@@ -111,6 +114,7 @@ class ServiceRequestProcessTest extends ProcessTestSupport {
         // given
         ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
         ProcessInstance instance = instanceOf(request);
+        acknowledge();
         at(T0.plus(Duration.ofMinutes(5)));
 
         // when
@@ -130,7 +134,7 @@ class ServiceRequestProcessTest extends ProcessTestSupport {
         assertThat(view.status()).isEqualTo(RequestStatus.IN_PROGRESS);
         assertThat(view.responder()).isEqualTo("agent.wang");
         assertThat(view.messages()).extracting(RequestView.MessageView::body).containsExactly("We are on it.");
-        assertThat(types(view)).containsExactly("MET");
+        assertThat(events(view, "FIRST_RESPONSE")).containsExactly("MET");
     }
 
     @Test
@@ -138,6 +142,7 @@ class ServiceRequestProcessTest extends ProcessTestSupport {
         // given a breach the timers already recorded
         ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
         ProcessInstance instance = instanceOf(request);
+        acknowledge();
         passes(Duration.ofMinutes(20), instance);
 
         // when
@@ -147,7 +152,7 @@ class ServiceRequestProcessTest extends ProcessTestSupport {
         RequestView view = view(request);
         assertThat(clock(view, "FIRST_RESPONSE").state()).isEqualTo("BREACHED");
         assertThat(clock(view, "FIRST_RESPONSE").elapsed()).isEqualTo("PT20M");
-        assertThat(types(view)).containsExactly("WARNING", "BREACHED", "ESCALATED");
+        assertThat(events(view, "FIRST_RESPONSE")).containsExactly("WARNING", "BREACHED", "ESCALATED");
     }
 
     @Test
@@ -261,7 +266,10 @@ class ServiceRequestProcessTest extends ProcessTestSupport {
         RequestView view = view(request);
         assertThat(view.status()).isEqualTo(RequestStatus.RESOLVED);
         assertThat(view.resolvedAt()).isEqualTo(T0.plus(Duration.ofHours(2)));
-        assertThat(view.clocks()).extracting(ClockView::state).containsExactly("MET", "MET");
+        // first response and resolution met, the acknowledgement not delivered yet, the follow-up running
+        assertThat(view.clocks()).extracting(ClockView::metric, ClockView::state).containsExactly(
+                tuple("FIRST_RESPONSE", "MET"), tuple("RESOLUTION", "MET"), tuple("ACKNOWLEDGEMENT", "RUNNING"),
+                tuple("FOLLOW_UP", "RUNNING"));
         assertThat(clock(view, "RESOLUTION").elapsed()).isEqualTo("PT2H");
     }
 

@@ -240,13 +240,18 @@ class SlaTargetsDecisionTest {
         return targets(firstResponse, resolution, "PT30M");
     }
 
-    /** Every row warns at 75 % of the target and counts on the 24x7 calendar. */
+    /**
+     * Every row warns at 75 % of the target and counts on the 24x7 calendar; the acknowledgement is due in 30
+     * seconds and the follow-up in 24 hours.
+     */
     private static Map<String, Object> targets(String firstResponse, String resolution, String expertResponse) {
         return Map.of(
                 Var.FIRST_RESPONSE_TARGET, firstResponse,
                 Var.RESOLUTION_TARGET, resolution,
                 Var.EXPERT_RESPONSE_TARGET, expertResponse,
                 Var.WARNING_PERCENT, 75,
-                Var.CALENDAR, "24x7");
+                Var.CALENDAR, "24x7",
+                Var.ACKNOWLEDGEMENT_TARGET, "PT30S",
+                Var.FOLLOW_UP_TARGET, "PT24H");
     }
 }

@@ -24,6 +24,7 @@ class WaitingOnCustomerTest extends ProcessTestSupport {
         // given a VIP outage (resolution in 4 hours) answered, then waiting on the customer after one hour
         ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
         ProcessInstance instance = instanceOf(request);
+        acknowledge();
         respondAsAgent(instance);
         askTheCustomerAfter(Duration.ofHours(1), instance);
 
@@ -52,6 +53,7 @@ class WaitingOnCustomerTest extends ProcessTestSupport {
         // given
         ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
         ProcessInstance instance = instanceOf(request);
+        acknowledge();
         respondAsAgent(instance);
 
         // when
@@ -72,6 +74,7 @@ class WaitingOnCustomerTest extends ProcessTestSupport {
         // given
         ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
         ProcessInstance instance = instanceOf(request);
+        acknowledge();
         respondAsAgent(instance);
         askTheCustomerAfter(Duration.ofHours(1), instance);
 
@@ -98,6 +101,7 @@ class WaitingOnCustomerTest extends ProcessTestSupport {
         // given
         ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
         ProcessInstance instance = instanceOf(request);
+        acknowledge();
         respondAsAgent(instance);
         askTheCustomerAfter(Duration.ofHours(1), instance);
 
@@ -120,6 +124,7 @@ class WaitingOnCustomerTest extends ProcessTestSupport {
         // given answered after 30 minutes, waiting after 2 hours for a day, resolved an hour after the answer
         ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
         ProcessInstance instance = instanceOf(request);
+        acknowledge();
         at(T0.plus(Duration.ofMinutes(30)));
         respondAsAgent(instance);
         askTheCustomerAfter(Duration.ofMinutes(90), instance);

@@ -69,6 +69,32 @@ public final class ApiClient {
         };
     }
 
+    /** What the job executor does once the instants pass: runs the request's due jobs, as an admin. */
+    public void executeDueJobs(String key) throws Exception {
+        String instance = getJson("/api/requests/" + key, "intake").path("processInstanceId").asText();
+        for (int round = 0; round < 10; round++) {
+            JsonNode jobs = getJson("/engine-rest/job?executable=true&processInstanceId=" + instance, "admin");
+            if (jobs.isEmpty()) {
+                return;
+            }
+            HttpResponse<String> executed = post("/engine-rest/job/" + jobs.get(0).path("id").asText() + "/execute",
+                    "admin", "");
+            if (executed.statusCode() != 204) {
+                throw new AssertionError("job not executed: " + executed.statusCode() + " " + executed.body());
+            }
+        }
+    }
+
+    /** The request view's clock of {@code metric}. */
+    public static JsonNode clock(JsonNode request, String metric) {
+        for (JsonNode clock : request.path("clocks")) {
+            if (clock.path("metric").asText().equals(metric)) {
+                return clock;
+            }
+        }
+        throw new AssertionError("no " + metric + " clock in " + request);
+    }
+
     /** The id of the request's one open task that {@code user} may see. */
     public String onlyTaskOf(String key, String user) throws Exception {
         JsonNode tasks = json.readTree(get("/engine-rest/task?processInstanceBusinessKey=" + key, user).body());

@@ -14,6 +14,12 @@ public final class ShortTargets {
 
     public static void deploy(ApiClient api, String firstResponse, String resolution, int warningPercent)
             throws Exception {
+        deploy(api, firstResponse, resolution, warningPercent, "PT30S");
+    }
+
+    /** The same with the acknowledgement's target too (the follow-up's stays 24 hours). */
+    public static void deploy(ApiClient api, String firstResponse, String resolution, int warningPercent,
+            String acknowledgement) throws Exception {
         String rule = """
                 <rule id="Rule_ApiTrial">
                   <description>Trial: API requests on short targets</description>
@@ -26,15 +32,17 @@ public final class ShortTargets {
                   <outputEntry id="OutputEntry_ApiTrial_ExpertResponseTarget"><text>"PT30M"</text></outputEntry>
                   <outputEntry id="OutputEntry_ApiTrial_WarningPercent"><text>%d</text></outputEntry>
                   <outputEntry id="OutputEntry_ApiTrial_Calendar"><text>"24x7"</text></outputEntry>
+                  <outputEntry id="OutputEntry_ApiTrial_AcknowledgementTarget"><text>"%s"</text></outputEntry>
+                  <outputEntry id="OutputEntry_ApiTrial_FollowUpTarget"><text>"PT24H"</text></outputEntry>
                 </rule>
-                """.formatted(firstResponse, resolution, warningPercent);
+                """.formatted(firstResponse, resolution, warningPercent, acknowledgement);
         String table;
         try (var in = ShortTargets.class.getResourceAsStream("/decisions/sla-targets.dmn")) {
             table = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        String changed = table.replaceFirst("(<output id=\"Output_Calendar\"[^>]*/>)", "$1\n" + rule);
+        String changed = table.replaceFirst("(<output id=\"Output_FollowUpTarget\"[^>]*/>)", "$1\n" + rule);
         if (changed.equals(table)) {
-            throw new IllegalStateException("SlaTargets has no Output_Calendar to put the trial rule after");
+            throw new IllegalStateException("SlaTargets has no Output_FollowUpTarget to put the trial rule after");
         }
         HttpResponse<String> deployment = api.deploy("designer", "sla-targets-trial", "sla-targets.dmn", changed);
         if (deployment.statusCode() != 200) {

@@ -1,0 +1,155 @@
+package com.sladesk.notify;
+
+import static com.sladesk.support.ApiClient.clock;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sladesk.support.ApiClient;
+import com.sladesk.support.Eventually;
+import com.sladesk.support.ShortTargets;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * An SMTP outage over HTTP, in real time: a designer gives API requests a 3-second acknowledgement target, the
+ * mail server refuses the acknowledgement, and the ACKNOWLEDGEMENT clock breaches on time, saying why, in the
+ * request view and its history; nothing else of the request changes, and the mail goes out once the server is
+ * back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AcknowledgementOutageIT {
+
+    @LocalServerPort int port;
+    @Autowired ObjectMapper json;
+    @Autowired OutboxDispatcher outbox;
+    @Autowired JdbcTemplate jdbc;
+
+    private ApiClient api;
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient(json, port);
+    }
+
+    @Test
+    void anAcknowledgementTheMailServerRefusesBreachesOnTimeAndSaysWhy() throws Exception {
+        // given API requests acknowledged within 3 seconds (warning at half of it), and no SMTP server running
+        ShortTargets.deploy(api, "PT1H", "PT4H", 50, "PT3S");
+
+        // when a request arrives and the outbox tries to send its acknowledgement
+        String customerEmail = "billing-" + UUID.randomUUID() + "@initech.example";
+        String key = created(customerEmail);
+        JsonNode taken = request(key);
+        Instant receivedAt = Instant.parse(taken.path("receivedAt").asText());
+        assertThat(clock(taken, "ACKNOWLEDGEMENT").path("target").asText()).isEqualTo("PT3S");
+        outbox.dispatchDue(Instant.now());
+        Long requestId = jdbc.queryForObject("select id from service_request where request_key = ?", Long.class, key);
+        assertThat(jdbc.queryForMap("select status, attempts, last_error from notification where request_id = ?"
+                + " and kind = 'ACKNOWLEDGEMENT'", requestId)).satisfies(row -> {
+                    assertThat(row.get("STATUS")).isEqualTo("PENDING");
+                    assertThat(((Number) row.get("ATTEMPTS")).intValue()).isEqualTo(1);
+                    assertThat((String) row.get("LAST_ERROR")).contains("Connection refused");
+                });
+
+        // and the job executor runs the timers once their instants pass (3 seconds of real time)
+        JsonNode breached = Eventually.await("the acknowledgement's breach", Duration.ofSeconds(30), () -> {
+            api.executeDueJobs(key);
+            JsonNode now = request(key);
+            return "BREACHED".equals(clock(now, "ACKNOWLEDGEMENT").path("state").asText()) ? Optional.of(now)
+                    : Optional.empty();
+        });
+
+        // then it warned at 1.5 s and breached at 3 s after receipt, saying why, and the team leads were told
+        List<JsonNode> events = new ArrayList<>();
+        breached.path("events").forEach(e -> {
+            if (e.path("metric").asText().equals("ACKNOWLEDGEMENT")) {
+                events.add(e);
+            }
+        });
+        assertThat(events).extracting(e -> e.path("type").asText()).containsExactly("WARNING", "BREACHED",
+                "ESCALATED");
+        // (in real time: the timer ran when this test, playing the job executor, next looked; the process tests
+        // show the exact instants with the engine clock moved)
+        assertThat(Instant.parse(events.get(0).path("at").asText()))
+                .isBetween(receivedAt.plusMillis(1500), receivedAt.plusMillis(2500));
+        assertThat(Instant.parse(events.get(1).path("at").asText()))
+                .isBetween(receivedAt.plusSeconds(3), receivedAt.plusSeconds(4));
+        String reason = events.get(1).path("reason").asText();
+        assertThat(reason).startsWith("acknowledgement not delivered yet after 1 attempt: ")
+                .contains("Connection refused");
+        assertThat(events.get(2).path("group").asText()).isEqualTo("team-leads");
+        assertThat(breached.path("breached").asBoolean()).isTrue();
+
+        // and the manager's history says it in words
+        List<String> steps = new ArrayList<>();
+        api.getJson("/api/requests/" + key + "/history/readable", "manager.sun").path("steps")
+                .forEach(step -> steps.add(step.path("what").asText()));
+        assertThat(steps).anySatisfy(step -> assertThat(step).startsWith("Breached acknowledgement")
+                .endsWith(" — " + reason));
+
+        // and nothing else of the request changed: the other clocks run untouched, the reply is still to come
+        assertThat(clock(breached, "FIRST_RESPONSE").path("state").asText()).isEqualTo("RUNNING");
+        assertThat(clock(breached, "RESOLUTION").path("state").asText()).isEqualTo("RUNNING");
+        assertThat(breached.path("status").asText()).isEqualTo("NEW");
+        assertThat(breached.path("events").size()).isEqualTo(events.size());
+
+        // when the mail server is back and the outbox retries
+        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP);
+        smtp.start();
+        try {
+            Instant back = Instant.now().plus(Duration.ofMinutes(1));
+            outbox.dispatchDue(back);
+
+            // then the customer gets the acknowledgement once, and its clock stops late, breached
+            assertThat(smtp.getReceivedMessagesForDomain(customerEmail)).extracting(AcknowledgementOutageIT::subjectOf)
+                    .containsExactly("[" + key + "] We received your request");
+            JsonNode delivered = request(key);
+            assertThat(clock(delivered, "ACKNOWLEDGEMENT").path("state").asText()).isEqualTo("BREACHED");
+            assertThat(clock(delivered, "ACKNOWLEDGEMENT").path("stoppedAt").asText()).isNotEmpty();
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    private String created(String email) throws Exception {
+        ObjectNode body = json.createObjectNode().put("channel", "API").put("externalId", UUID.randomUUID().toString())
+                .put("category", "BILLING").put("subject", "Invoice total looks wrong");
+        body.putObject("customer").put("id", "initech-" + UUID.randomUUID()).put("name", "Initech")
+                .put("email", email).put("tier", "STANDARD");
+        HttpResponse<String> response = api.post("/api/requests", "intake", body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json.readTree(response.body()).path("key").asText();
+    }
+
+    private JsonNode request(String key) throws Exception {
+        return api.getJson("/api/requests/" + key, "intake");
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
