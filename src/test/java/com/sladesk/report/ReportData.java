@@ -27,6 +27,8 @@ final class ReportData {
     static final long[] FRT_TARGET = {15 * 60, 3600, 4 * 3600, 4 * 3600, 8 * 3600};
     static final long[] TTR_TARGET = {4 * 3600, 8 * 3600, 24 * 3600, 24 * 3600, 72 * 3600};
     static final long EXPERT_TARGET = 3600;
+    static final long ACKNOWLEDGEMENT_TARGET = 30;
+    static final long FOLLOW_UP_TARGET = 24 * 3600;
 
     /** One clock as written: seconds from the request's arrival. */
     record Clock(String metric, long startOffset, long target, Long elapsed, boolean breached, int escalationLevel) {
@@ -158,6 +160,16 @@ final class ReportData {
         } else {
             clocks.add(stopped("RESOLUTION", 0, TTR_TARGET[p], ttr));
         }
+        // the two ends of the chain draw from a random of their own, so the figures above stay as they were:
+        // an acknowledgement delivered in seconds, one in twenty late; a resolved request followed up within
+        // hours, one in ten after a day
+        Random chain = new Random(id);
+        clocks.add(stopped("ACKNOWLEDGEMENT", 0, ACKNOWLEDGEMENT_TARGET,
+                chain.nextInt(20) == 0 ? 31 + chain.nextInt(600) : 1 + chain.nextInt(20)));
+        if (!open) {
+            clocks.add(stopped("FOLLOW_UP", ttr, FOLLOW_UP_TARGET, chain.nextInt(10) == 0
+                    ? FOLLOW_UP_TARGET + 1 + chain.nextInt(48 * 3600) : 600 + chain.nextInt(20 * 3600)));
+        }
         return new Request(id, "SR-%06d".formatted(id), receivedAt, CHANNELS[random.nextInt(CHANNELS.length)],
                 category, team, TIERS[random.nextInt(TIERS.length)], PRIORITIES[p], agent, open, queue, withAgent,
                 work, experts, open ? 0 : rest, clocks);
@@ -236,7 +248,8 @@ final class ReportData {
         report.setString(i++, r.agent());
         report.setString(i++, r.open() ? "IN_PROGRESS" : "CLOSED");
         report.setBoolean(i++, r.breached());
-        for (String metric : new String[] {"FIRST_RESPONSE", "EXPERT_RESPONSE", "RESOLUTION"}) {
+        for (String metric : new String[] {"FIRST_RESPONSE", "EXPERT_RESPONSE", "RESOLUTION", "ACKNOWLEDGEMENT",
+                "FOLLOW_UP"}) {
             Clock c = r.clocks().stream().filter(k -> k.metric().equals(metric)).findFirst().orElse(null);
             report.setString(i++, c == null ? null : c.state());
             report.setBoolean(i++, c != null && c.breached());
@@ -276,7 +289,9 @@ final class ReportData {
     private static final String REPORT = "insert into request_report (received_at, request_id, channel, category,"
             + " team, customer_tier, priority, responder, status, breached, frt_state, frt_breached, frt_seconds,"
             + " frt_level, ert_state, ert_breached, ert_seconds, ert_level, ttr_state, ttr_breached, ttr_seconds,"
-            + " ttr_level) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " ttr_level, ack_state, ack_breached, ack_seconds, ack_level, fu_state, fu_breached, fu_seconds,"
+            + " fu_level) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?)";
     private static final String INTERVAL = "insert into status_interval (request_id, status, started_at, ended_at,"
             + " business_seconds, wall_seconds, team, assignee) values (?, ?, ?, ?, ?, ?, ?, ?)";
 }

@@ -151,6 +151,8 @@ class ReportsIT {
             assertThat(seconds.path("AGENT").asLong()).isEqualTo(team.agent());
             assertThat(seconds.path("EXPERTS").asLong()).isEqualTo(team.experts());
             assertThat(seconds.path("ESCALATION").asLong()).isEqualTo(team.escalation());
+            assertThat(seconds.path("DELIVERY").asLong()).isEqualTo(team.delivery());
+            assertThat(seconds.path("FOLLOW_UP").asLong()).isEqualTo(team.followUp());
         }
         assertThat(report.path("latest")).isNotEmpty();
         assertThat(report.path("latest").get(0).path("key").asText()).startsWith("SR-");
@@ -370,6 +372,10 @@ class ReportsIT {
         assertSeconds(row.path("firstResponseTime").path("p90Seconds"), expected.frtP90());
         assertSeconds(row.path("timeToResolution").path("medianSeconds"), expected.ttrMedian());
         assertSeconds(row.path("timeToResolution").path("p90Seconds"), expected.ttrP90());
+        assertCompliance(row.path("acknowledgement"), expected.ackMet(), expected.ackBreached());
+        assertCompliance(row.path("followUp"), expected.fuMet(), expected.fuBreached());
+        assertSeconds(row.path("acknowledgementTime").path("medianSeconds"), expected.ackMedian());
+        assertSeconds(row.path("followUpTime").path("medianSeconds"), expected.fuMedian());
         assertThat(row.path("breaches").asLong()).isEqualTo(expected.breaches());
         assertThat(row.path("breachedRequests").asLong()).isEqualTo(expected.breachedRequests());
         assertThat(row.path("openBreached").asLong()).isEqualTo(expected.openBreached());

@@ -1,10 +1,14 @@
 package com.sladesk.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -37,6 +41,9 @@ class RequestApiIT {
     private static final String AGENT_TECH_SUPPORT = "agent.wang";
     private static final String AGENT_SERVICE_DESK = "agent.li";
     private static final String EXPERT = "expert.zhao";
+
+    /** How the engine's REST API writes dates. */
+    private static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     @LocalServerPort int port;
     @Autowired ObjectMapper json;
@@ -106,6 +113,52 @@ class RequestApiIT {
         assertThat(closed.path("timeInState").fieldNames()).toIterable()
                 .contains("NEW", "IN_PROGRESS", "WITH_EXPERTS", "RESOLVED");
         assertThat(api.post("/api/requests/" + key + "/confirm", INTAKE, "").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void theAgentClosesTheLoopOnTheFollowUpTaskInTasklist() throws Exception {
+        // given a request answered and resolved through Tasklist
+        String key = json.readTree(api.post("/api/requests", INTAKE, outage(null)).body()).path("key").asText();
+        api.claimAndSubmit(onlyTaskOf(key, AGENT_TECH_SUPPORT), AGENT_TECH_SUPPORT, Var.REPLY, "On it.");
+        submit(onlyTaskOf(key, AGENT_TECH_SUPPORT), AGENT_TECH_SUPPORT, Var.RESOLUTION, "Replaced the router.",
+                Var.OUTCOME, ServiceRequestProcess.OUTCOME_RESOLVED);
+
+        // then the team has "Follow up with the customer", due when the FOLLOW_UP clock is, with its form
+        JsonNode resolved = api.getJson("/api/requests/" + key, INTAKE);
+        assertThat(clockState(resolved, "FOLLOW_UP")).isEqualTo("RUNNING");
+        String followUp = onlyTaskOf(key, AGENT_TECH_SUPPORT);
+        JsonNode task = api.getJson("/engine-rest/task/" + followUp, AGENT_TECH_SUPPORT);
+        assertThat(task.path("name").asText()).isEqualTo("Follow up with the customer");
+        assertThat(OffsetDateTime.parse(task.path("due").asText(), ENGINE_DATE).toInstant()).isCloseTo(
+                Instant.parse(ApiClient.clock(resolved, "FOLLOW_UP").path("dueAt").asText()),
+                within(1, ChronoUnit.MILLIS));
+        assertThat(api.get("/engine-rest/task/" + followUp + "/deployed-form", AGENT_TECH_SUPPORT).body())
+                .contains("Form_FollowUpCustomer");
+
+        // when the agent tries to move the clock's due instant along with the note
+        ObjectNode bent = json.createObjectNode();
+        bent.putObject("variables").putObject(Var.FOLLOW_UP_NOTE).put("value", "Called.").put("type", "String");
+        ((ObjectNode) bent.path("variables")).putObject("followUpDueAt").put("value", "2099-01-01T00:00:00.000+0000")
+                .put("type", "Date");
+        HttpResponse<String> refused = api.post("/engine-rest/task/" + followUp + "/submit-form", AGENT_TECH_SUPPORT,
+                bent);
+
+        // then it is refused as a whole: the task stays open, the clock runs
+        assertThat(refused.statusCode()).as(refused.body()).isBetween(400, 499);
+        assertThat(onlyTaskOf(key, AGENT_TECH_SUPPORT)).isEqualTo(followUp);
+        assertThat(clockState(api.getJson("/api/requests/" + key, INTAKE), "FOLLOW_UP")).isEqualTo("RUNNING");
+
+        // when the agent records the call with the form's one field
+        submit(followUp, AGENT_TECH_SUPPORT, Var.FOLLOW_UP_NOTE, "Called: the router works.");
+
+        // then the loop is closed by that agent; the request still waits for the customer's confirmation
+        JsonNode followedUp = api.getJson("/api/requests/" + key, INTAKE);
+        assertThat(clockState(followedUp, "FOLLOW_UP")).isEqualTo("MET");
+        assertThat(followedUp.path("events")).filteredOn(e -> e.path("metric").asText().equals("FOLLOW_UP"))
+                .singleElement().satisfies(e -> assertThat(e.path("reason").asText())
+                        .isEqualTo("follow-up contact recorded by " + AGENT_TECH_SUPPORT));
+        assertThat(followedUp.path("status").asText()).isEqualTo("RESOLVED");
+        assertThat(api.getJson("/engine-rest/task?processInstanceBusinessKey=" + key, AGENT_TECH_SUPPORT)).isEmpty();
     }
 
     @Test
