@@ -41,6 +41,8 @@ class EngineSafeguards extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
             configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
         }
+        // outermost: a task command that lost a race runs again, through every check below
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(0, new RetryConflictingTaskCommands());
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new TaskFormFieldsOnly(configuration));
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new EngineCommandRules(configuration));
         if (configuration.getCustomPreDeployers() == null) {
