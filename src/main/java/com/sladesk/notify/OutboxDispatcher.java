@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.HtmlUtils;
 
+import com.sladesk.request.DeskClock;
 import com.sladesk.request.ServiceRequest;
 import com.sladesk.request.ServiceRequestRepository;
 
@@ -142,10 +143,11 @@ public class OutboxDispatcher {
                 }
                 sender.send(mail(sender, row, addresses));
             }
-            // the acknowledgement's clock stops once this commits (listeners run after the commit)
+            // sent now, not when the poll began (a slow batch); the acknowledgement's clock stops once this commits
+            Instant sentAt = DeskClock.now().isAfter(now) ? DeskClock.now() : now;
             finish(id, n -> {
-                n.sent(now);
-                published.publishEvent(new NotificationSent(id, n.getRequestId(), n.getKind(), now));
+                n.sent(sentAt);
+                published.publishEvent(new NotificationSent(id, n.getRequestId(), n.getKind(), sentAt));
             });
             return true;
         } catch (RuntimeException | MessagingException e) {

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -59,20 +59,31 @@ class AcknowledgementDelivery {
             try {
                 newTransaction.executeWithoutResult(status -> delivered(sent.requestId(), sent.sentAt()));
                 return;
-            } catch (OptimisticLockingException | OptimisticLockingFailureException conflict) {
+            } catch (OptimisticLockingException | ConcurrencyFailureException conflict) {
                 log.debug("Acknowledgement of request {} conflicted (attempt {})", sent.requestId(), attempt);
+            } catch (RuntimeException e) {
+                // the send stays done; the breach timer finds the row sent and stops the clock at its instant
+                log.warn("The ACKNOWLEDGEMENT clock of request {} was not stopped: {}", sent.requestId(),
+                        e.toString());
+                return;
             }
         }
         log.warn("The ACKNOWLEDGEMENT clock of request {} was not stopped after {} attempts; its breach timer "
                 + "will find the acknowledgement sent", sent.requestId(), ATTEMPTS);
     }
 
+    /**
+     * Stops the clock at the instant the acknowledgement was sent (unless the breach timer's check got there
+     * first), and ends the process's wait for it in any case.
+     */
     private void delivered(long requestId, Instant sentAt) {
         ServiceRequest request = requests.findById(requestId).orElse(null);
-        if (request == null || !clocks.isCounting(requestId, SlaMetric.ACKNOWLEDGEMENT)) {
+        if (request == null) {
             return;
         }
-        clocks.stop(requestId, SlaMetric.ACKNOWLEDGEMENT, sentAt, "delivered");
+        if (clocks.isCounting(requestId, SlaMetric.ACKNOWLEDGEMENT)) {
+            clocks.stop(requestId, SlaMetric.ACKNOWLEDGEMENT, sentAt, "delivered");
+        }
         runtimeService.createMessageCorrelation(ServiceRequestProcess.MESSAGE_ACKNOWLEDGEMENT_DELIVERED)
                 .processInstanceId(request.getProcessInstanceId()).correlateAllWithResult();
     }

@@ -83,7 +83,8 @@ public class EscalateDelegate implements JavaDelegate {
 
     private void notifyGroup(DelegateExecution execution, ServiceRequest request, SlaMetric metric, int level,
             String group, Instant now) {
-        List<Task> tasks = openTasks.of(execution);
+        // the acknowledgement is the outbox's work, not the agents': their tasks stay as they are
+        List<Task> tasks = metric == SlaMetric.ACKNOWLEDGEMENT ? List.of() : openTasks.of(execution);
         openTasks.addCandidateGroup(execution, tasks, group);
         openTasks.raisePriority(execution, tasks, properties.escalationPriorityRaise());
         String key = request.getRequestKey();

@@ -7,6 +7,7 @@ import com.sladesk.sla.SlaClock;
 import com.sladesk.sla.SlaClocks;
 import com.sladesk.sla.SlaEvent;
 import com.sladesk.sla.SlaEventRepository;
+import com.sladesk.sla.SlaMetric;
 import com.sladesk.sla.SlaProperties;
 
 /**
@@ -32,7 +33,8 @@ public class ReapplyEscalationsListener implements TaskListener {
         long requestId = ServiceRequestProcess.requestId(task.getExecution());
         int raise = 0;
         for (SlaClock clock : clocks.clocksOfRequest(requestId)) {
-            if (clock.isStopped()) {
+            if (clock.isStopped() || clock.getMetric() == SlaMetric.ACKNOWLEDGEMENT) {
+                // (the acknowledgement's warnings and escalations never touch the agents' tasks)
                 continue;
             }
             for (SlaEvent event : events.findByRequestIdAndMetricOrderByIdAsc(requestId, clock.getMetric())) {

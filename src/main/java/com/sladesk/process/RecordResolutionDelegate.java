@@ -48,12 +48,16 @@ public class RecordResolutionDelegate implements JavaDelegate {
                 "\n\nIf this does not solve your problem, just reply and we will reopen it.", now);
         statuses.move(request, RequestStatus.RESOLVED, now, request.getAgent());
         clocks.stop(request.getId(), SlaMetric.RESOLUTION, now);
-        // closing the loop with the customer is on the clock from now (again, after a reopening), on a model that
-        // has the follow-up stage (a request started on an earlier version finishes without it)
+        // closing the loop with the customer is on the clock from now, on a model that has the follow-up stage (a
+        // request started on an earlier version finishes without it). After a reopening the clock runs on with the
+        // time it has left; one that breached before stays as it stood (its breach and escalations are on record),
+        // and the follow-up stage, finding it stopped, ends at once
         RequestVariables variables = RequestVariables.of(execution);
         boolean followUpStage = ServiceRequestProcess.hasStage(execution, ServiceRequestProcess.STAGE_FOLLOW_UP);
         if (followUpStage && clocks.hasClock(request.getId(), SlaMetric.FOLLOW_UP)) {
-            clocks.restart(request.getId(), SlaMetric.FOLLOW_UP, now);
+            if (!clocks.clock(request.getId(), SlaMetric.FOLLOW_UP).isEverBreached()) {
+                clocks.restart(request.getId(), SlaMetric.FOLLOW_UP, now);
+            }
         } else if (followUpStage) {
             clocks.start(request.getId(), SlaMetric.FOLLOW_UP, variables.target(SlaMetric.FOLLOW_UP),
                     variables.warningPercent(), variables.calendar(), now);

@@ -48,7 +48,8 @@ public class WarnTeamDelegate implements JavaDelegate {
         if (!clocks.warn(requestId, metric, now)) {
             return;
         }
-        List<Task> tasks = openTasks.of(execution);
+        // the acknowledgement is the outbox's work, not the agents': their tasks stay as they are
+        List<Task> tasks = metric == SlaMetric.ACKNOWLEDGEMENT ? List.of() : openTasks.of(execution);
         openTasks.raisePriority(execution, tasks, properties.warningPriorityRaise());
         ServiceRequest request = ServiceRequestProcess.request(requests, execution);
         String key = request.getRequestKey();

@@ -110,7 +110,9 @@ public class BreachRisks {
                     if (!clocks.recordRisk(assessed.requestId(), SlaMetric.valueOf(assessed.clock().metric()), now)) {
                         return false;
                     }
-                    if (assessed.processInstanceId() != null) {
+                    // the acknowledgement is the outbox's work: the agents' tasks stay as they are
+                    if (assessed.processInstanceId() != null
+                            && !SlaMetric.ACKNOWLEDGEMENT.name().equals(assessed.clock().metric())) {
                         process.raiseTaskPriorities(assessed.processInstanceId(), properties.priorityBoost());
                     }
                     return true;

@@ -2,6 +2,8 @@ package com.sladesk.survey;
 
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -31,6 +33,9 @@ import com.sladesk.request.DeskClock;
 @Controller
 @RequestMapping("/survey/{token}")
 class SurveyController {
+
+    private static final Logger log = LoggerFactory.getLogger(SurveyController.class);
+    private static final int LOOP_ATTEMPTS = 3;
 
     private final SurveyLinks links;
     private final ServiceRequestRepository requests;
@@ -83,16 +88,30 @@ class SurveyController {
                 answers.saveAndFlush(new SurveyAnswer(requestId, form.score(),
                         form.comment() == null || form.comment().isBlank() ? null : form.comment().trim(),
                         DeskClock.now()));
-                ServiceRequest answered = requests.findById(requestId).orElseThrow();
-                answered.rated(form.score());
-                // an answer closes the loop with the customer (the FOLLOW_UP clock, if it still runs)
-                process.loopClosed(answered, "customer answered the survey");
+                requests.findById(requestId).orElseThrow().rated(form.score());
             });
         } catch (DataIntegrityViolationException answeredMeanwhile) {
             // the unique key decides between two answers sent at the same moment
             return closed(model, response, HttpStatus.CONFLICT, "survey.answered");
         }
+        closeTheLoop(request.get());
         return closed(model, response, HttpStatus.OK, "survey.thanks");
+    }
+
+    /**
+     * The answer, committed, closes the loop with the customer (the FOLLOW_UP clock, if it still runs), in a
+     * transaction of its own: a collision with a timer or another node is tried again, and never costs the answer.
+     */
+    private void closeTheLoop(ServiceRequest answered) {
+        for (int attempt = 1; attempt <= LOOP_ATTEMPTS; attempt++) {
+            try {
+                process.loopClosed(answered, "customer answered the survey");
+                return;
+            } catch (RuntimeException e) {
+                log.warn("The survey answer of {} did not close the loop (attempt {}): {}",
+                        answered.getRequestKey(), attempt, e.toString());
+            }
+        }
     }
 
     /** The request a valid, unexpired token names; otherwise the model explains why not. */

@@ -62,6 +62,7 @@ class AcknowledgementOutageIT {
         JsonNode taken = request(key);
         Instant receivedAt = Instant.parse(taken.path("receivedAt").asText());
         assertThat(clock(taken, "ACKNOWLEDGEMENT").path("target").asText()).isEqualTo("PT3S");
+        String agentsTask = agentsTask(key);
         outbox.dispatchDue(Instant.now());
         Long requestId = jdbc.queryForObject("select id from service_request where request_key = ?", Long.class, key);
         assertThat(jdbc.queryForMap("select status, attempts, last_error from notification where request_id = ?"
@@ -112,6 +113,8 @@ class AcknowledgementOutageIT {
         assertThat(clock(breached, "RESOLUTION").path("state").asText()).isEqualTo("RUNNING");
         assertThat(breached.path("status").asText()).isEqualTo("NEW");
         assertThat(breached.path("events").size()).isEqualTo(events.size());
+        // (the acknowledgement is the outbox's work: the agents' task keeps its priority and its candidates)
+        assertThat(agentsTask(key)).isEqualTo(agentsTask);
 
         // when the mail server is back and the outbox retries
         GreenMail smtp = new GreenMail(ServerSetupTest.SMTP);
@@ -129,6 +132,17 @@ class AcknowledgementOutageIT {
         } finally {
             smtp.stop();
         }
+    }
+
+    /** The open Respond to customer task as the engine's REST API tells it: id, priority, candidate groups. */
+    private String agentsTask(String key) throws Exception {
+        JsonNode task = api.getJson("/engine-rest/task?processInstanceBusinessKey=" + key, "admin").get(0);
+        List<String> groups = new ArrayList<>();
+        api.getJson("/engine-rest/task/" + task.path("id").asText() + "/identity-links?type=candidate", "admin")
+                .forEach(link -> groups.add(link.path("groupId").asText()));
+        groups.sort(null);
+        return task.path("id").asText() + " " + task.path("name").asText() + " priority "
+                + task.path("priority").asInt() + " " + groups;
     }
 
     private String created(String email) throws Exception {

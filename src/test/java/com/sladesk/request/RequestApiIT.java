@@ -3,6 +3,8 @@ package com.sladesk.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.net.CookieManager;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -16,6 +18,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +33,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sladesk.process.ServiceRequestProcess;
 import com.sladesk.process.ServiceRequestProcess.Var;
 import com.sladesk.support.ApiClient;
+import com.sladesk.survey.SurveyLinks;
 
 /**
  * The request life cycle over real HTTP: intake through our API, tasks claimed and completed through
@@ -48,6 +53,7 @@ class RequestApiIT {
     @LocalServerPort int port;
     @Autowired ObjectMapper json;
     @Autowired ServiceRequestRepository requests;
+    @Autowired SurveyLinks surveyLinks;
 
     private ApiClient api;
 
@@ -158,6 +164,46 @@ class RequestApiIT {
                 .singleElement().satisfies(e -> assertThat(e.path("reason").asText())
                         .isEqualTo("follow-up contact recorded by " + AGENT_TECH_SUPPORT));
         assertThat(followedUp.path("status").asText()).isEqualTo("RESOLVED");
+        assertThat(api.getJson("/engine-rest/task?processInstanceBusinessKey=" + key, AGENT_TECH_SUPPORT)).isEmpty();
+    }
+
+    @Test
+    void theCustomersSurveyAnswerAfterAnAutoCloseClosesTheLoop() throws Exception {
+        // given a request resolved through Tasklist, then closed by itself (its auto-close timer run by an admin)
+        String key = json.readTree(api.post("/api/requests", INTAKE, outage(null)).body()).path("key").asText();
+        api.claimAndSubmit(onlyTaskOf(key, AGENT_TECH_SUPPORT), AGENT_TECH_SUPPORT, Var.REPLY, "On it.");
+        submit(onlyTaskOf(key, AGENT_TECH_SUPPORT), AGENT_TECH_SUPPORT, Var.RESOLUTION, "Replaced the router.",
+                Var.OUTCOME, ServiceRequestProcess.OUTCOME_RESOLVED);
+        String instance = api.getJson("/api/requests/" + key, INTAKE).path("processInstanceId").asText();
+        JsonNode autoClose = api.getJson("/engine-rest/job?processInstanceId=" + instance + "&activityId="
+                + ServiceRequestProcess.TIMER_AUTO_CLOSE, "admin");
+        assertThat(api.post("/engine-rest/job/" + autoClose.get(0).path("id").asText() + "/execute", "admin", "")
+                .statusCode()).isEqualTo(204);
+        JsonNode closed = api.getJson("/api/requests/" + key, INTAKE);
+        assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+        assertThat(clockState(closed, "FOLLOW_UP")).isEqualTo("RUNNING");
+
+        // when the customer answers the survey the closing mailed them, in the browser
+        String link = surveyLinks.linkFor(key, ServiceRequestProcess.now());
+        String path = link.substring(link.indexOf("/survey/"));
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String page = browser.send(HttpRequest.newBuilder(api.uri(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).as(page).isTrue();
+        HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(api.uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("score=4&_csrf=" + token.group(1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        // then the answer is kept and the loop is closed by it: the clock met its target, the task is gone
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode answered = api.getJson("/api/requests/" + key, INTAKE);
+        assertThat(answered.path("satisfactionScore").asInt()).isEqualTo(4);
+        assertThat(clockState(answered, "FOLLOW_UP")).isEqualTo("MET");
+        assertThat(answered.path("events")).filteredOn(e -> e.path("metric").asText().equals("FOLLOW_UP"))
+                .singleElement().satisfies(e -> assertThat(e.path("reason").asText())
+                        .isEqualTo("customer answered the survey"));
         assertThat(api.getJson("/engine-rest/task?processInstanceBusinessKey=" + key, AGENT_TECH_SUPPORT)).isEmpty();
     }
 

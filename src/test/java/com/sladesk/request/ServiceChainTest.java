@@ -277,6 +277,34 @@ class ServiceChainTest extends ProcessTestSupport {
         assertThat(followUpTask(instance)).isNotNull();
     }
 
+    @Test
+    void aFollowUpThatBreachedBeforeAReopeningIsNotRunAgain() {
+        // given a request resolved at T0 + 1 h, nobody following up for 30 hours, then reopened by the customer
+        ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
+        ProcessInstance instance = resolvedAfter(request, Duration.ofHours(1));
+        Instant resolvedAt = now();
+        passes(Duration.ofHours(30), instance);
+        conversation.reopen(request.getRequestKey(), "intake");
+        List<EventView> before = view(request).events().stream().filter(e -> e.metric().equals("FOLLOW_UP"))
+                .toList();
+
+        // when it is resolved again
+        at(resolvedAt.plus(Duration.ofHours(31)));
+        complete(resolveTask(instance), withVariables(Var.RESOLUTION, "Replaced the power supply too.", Var.OUTCOME,
+                ServiceRequestProcess.OUTCOME_RESOLVED));
+        passes(Duration.ofHours(1), instance);
+
+        // then the breached follow-up stays as it stood: no new task, no second escalation, nothing new recorded
+        ClockView followUp = clock(view(request), "FOLLOW_UP");
+        assertThat(followUp.state()).isEqualTo("BREACHED");
+        assertThat(followUp.stoppedAt()).isEqualTo(resolvedAt.plus(Duration.ofHours(30)));
+        assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(ServiceRequestProcess.TASK_FOLLOW_UP).list()).isEmpty();
+        assertThat(view(request).events().stream().filter(e -> e.metric().equals("FOLLOW_UP")).toList())
+                .isEqualTo(before);
+        assertThat(instance).isWaitingAt(ServiceRequestProcess.AWAITING_CONFIRMATION);
+    }
+
     /** Answers at once and resolves {@code after} the intake; the engine clock stands at the resolution. */
     private ProcessInstance resolvedAfter(ServiceRequest request, Duration after) {
         ProcessInstance instance = instanceOf(request);

@@ -3,16 +3,19 @@ package com.sladesk.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -83,6 +86,16 @@ class RetryConflictingTaskCommandsTest {
 
         assertThat(result).isEqualTo("done");
         assertThat(runs).hasValue(2);
+    }
+
+    @Test
+    void aLockTheOtherTransactionHeldTooLongIsARaceTooButAMistakeIsNot() {
+        assertThat(RetryConflictingTaskCommands.isRace(new CannotAcquireLockException(
+                "update request_report", new SQLException("Timeout trying to lock table", "HYT00", 50200))))
+                .isTrue();
+        assertThat(RetryConflictingTaskCommands.isRace(new ProcessEngineException(
+                "batch", new SQLException("Deadlock found", "40001", 1213)))).isTrue();
+        assertThat(RetryConflictingTaskCommands.isRace(new IllegalStateException("no such task"))).isFalse();
     }
 
     /** Fails the first {@code conflicts} runs as a stale request row does at commit, then answers "done". */
