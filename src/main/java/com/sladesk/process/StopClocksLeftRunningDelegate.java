@@ -39,8 +39,9 @@ public class StopClocksLeftRunningDelegate implements JavaDelegate {
         Instant now = ServiceRequestProcess.now();
         ServiceRequest request = ServiceRequestProcess.request(requests, execution);
         if (clocks.isCounting(request.getId(), SlaMetric.FOLLOW_UP)) {
-            clocks.breach(request.getId(), SlaMetric.FOLLOW_UP, now, LEFT_OPEN);
-            clocks.stop(request.getId(), SlaMetric.FOLLOW_UP, now);
+            boolean breachedNow = clocks.breach(request.getId(), SlaMetric.FOLLOW_UP, now, LEFT_OPEN);
+            // a clock that breached on its timer long before says it here, once
+            clocks.stop(request.getId(), SlaMetric.FOLLOW_UP, now, breachedNow ? null : LEFT_OPEN);
         }
         if (clocks.isCounting(request.getId(), SlaMetric.ACKNOWLEDGEMENT)) {
             // delivered meanwhile: stopped at its instant; else breached with the reason, then stopped now

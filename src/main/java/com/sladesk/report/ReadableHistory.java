@@ -157,6 +157,8 @@ public class ReadableHistory {
                 case "ESCALATED" -> add(entry, "Escalated to " + details.get("group") + " (level "
                         + details.get("level") + ")", null, null, "sla breach");
                 case "MET" -> add(entry, met(entry, details) + because(details), null, null, "sla met");
+                case "STOPPED" -> add(entry, capitalized(words(details)) + " stopped late" + because(details), null,
+                        null, "sla breach");
                 case "PAUSED" -> paused(entry, details);
                 case "RESUMED" -> resumed(entry, details);
                 case "RECLASSIFIED" -> add(entry, reclassified(entry, details), entry.user(), null, "request");

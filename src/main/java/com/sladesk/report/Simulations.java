@@ -253,24 +253,34 @@ public class Simulations {
             }
             Duration[] durations = new Duration[3];
             for (int metric = 0; metric < 3; metric++) {
-                String output = CandidateTables.OUTPUTS.get(metric);
-                Object value = result.get(output);
-                if (value != null) {
-                    try {
-                        durations[metric] = Duration.parse(value.toString());
-                    } catch (DateTimeParseException e) {
-                        throw new InvalidRequestException("candidate", "SlaTargets gives " + output + " '" + value
-                                + "' for " + inputs + ", not an ISO-8601 duration such as PT15M");
-                    }
-                    if (durations[metric].isNegative() || durations[metric].isZero()) {
-                        throw new InvalidRequestException("candidate", "SlaTargets gives " + output + " '" + value
-                                + "' for " + inputs + ": a target must be positive");
-                    }
-                }
+                durations[metric] = target(result, CandidateTables.OUTPUTS.get(metric), inputs);
             }
+            // the acknowledgement and follow-up targets are not replayed, but a table that would fail intake is
+            // refused all the same
+            CandidateTables.OPTIONAL_OUTPUTS.forEach(output -> target(result, output, inputs));
             Object calendar = result.get(CandidateTables.OUTPUTS.get(4));
             return new Targets(inputs, durations, calendar == null ? null : calendar.toString());
         }
+    }
+
+    /** A target output of the candidate as a positive duration (null: none); a 400 for anything else. */
+    private static Duration target(Map<String, Object> result, String output, List<String> inputs) {
+        Object value = result.get(output);
+        if (value == null) {
+            return null;
+        }
+        Duration target;
+        try {
+            target = Duration.parse(value.toString());
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("candidate", "SlaTargets gives " + output + " '" + value + "' for "
+                    + inputs + ", not an ISO-8601 duration such as PT15M");
+        }
+        if (target.isNegative() || target.isZero()) {
+            throw new InvalidRequestException("candidate", "SlaTargets gives " + output + " '" + value + "' for "
+                    + inputs + ": a target must be positive");
+        }
+        return target;
     }
 
     /** The candidate's answer for one combination of inputs. */

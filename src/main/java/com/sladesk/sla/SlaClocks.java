@@ -150,7 +150,10 @@ public class SlaClocks implements RequestSla {
         return stop(requestId, metric, now, null);
     }
 
-    /** Stops the clock, recording what stopped it ({@code how}, e.g. "customer confirmed") with MET. */
+    /**
+     * Stops the clock, recording what stopped it ({@code how}, e.g. "customer confirmed") with MET, or with a
+     * STOPPED event when it had breached.
+     */
     public SlaClock stop(long requestId, SlaMetric metric, Instant now, String how) {
         SlaClock clock = clock(requestId, metric);
         if (clock.isStopped()) {
@@ -162,6 +165,9 @@ public class SlaClocks implements RequestSla {
         changed(requestId);
         if (clock.getState() == ClockState.MET) {
             record(requestId, metric, SlaEvent.Type.MET, 0, null, now, how);
+        } else if (how != null) {
+            // late: what stopped it still belongs in the history
+            record(requestId, metric, SlaEvent.Type.STOPPED, 0, null, now, how);
         }
         published.publishEvent(new SlaClockStopped(requestId, metric, teamOf(requestId),
                 Duration.ofSeconds(clock.getElapsedSeconds()), clock.isEverBreached()));

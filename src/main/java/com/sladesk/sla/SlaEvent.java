@@ -16,7 +16,12 @@ public class SlaEvent {
     public enum Type {
         WARNING, BREACHED, ESCALATED, MET, PAUSED, RESUMED,
         /** The clock's breach risk crossed the alert threshold (BreachRisks), before or after its warning. */
-        RISK;
+        RISK,
+        /**
+         * A breached clock stopped, and the desk knows what stopped it (an acknowledgement sent late, a loop closed
+         * late).
+         */
+        STOPPED;
 
         /** Pauses repeat; their level column numbers them. */
         boolean repeats() {

@@ -186,6 +186,9 @@ class ServiceChainTest extends ProcessTestSupport {
                 .satisfies(e -> assertThat(e.reason()).startsWith("follow-up contact recorded"));
         assertThat(instance).isWaitingAt(ServiceRequestProcess.AWAITING_CONFIRMATION);
         assertThat(view.status()).isEqualTo(RequestStatus.RESOLVED);
+        assertThat(view.messages()).filteredOn(RequestView.MessageView::internal)
+                .extracting(RequestView.MessageView::body)
+                .containsExactly("Follow-up contact: Called: the router works.");
 
         // and a later confirmation changes nothing on the follow-up clock
         conversation.confirm(request.getRequestKey(), "intake");
@@ -224,6 +227,11 @@ class ServiceChainTest extends ProcessTestSupport {
         assertThat(stopped.state()).isEqualTo("BREACHED");
         assertThat(stopped.stoppedAt()).isEqualTo(resolvedAt.plus(Duration.ofDays(7)));
         assertThat(instance).isEnded();
+        assertThat(view(request).events()).filteredOn(e -> e.metric().equals("FOLLOW_UP")).last().satisfies(e -> {
+            assertThat(e.type()).isEqualTo("STOPPED");
+            assertThat(e.reason()).isEqualTo("the reopen window ended with no confirmation, survey answer or "
+                    + "follow-up contact");
+        });
     }
 
     @Test
@@ -243,6 +251,10 @@ class ServiceChainTest extends ProcessTestSupport {
         ClockView stopped = clock(view(request), "FOLLOW_UP");
         assertThat(stopped.state()).isEqualTo("BREACHED");
         assertThat(stopped.stoppedAt()).isEqualTo(resolvedAt.plus(Duration.ofDays(4)));
+        assertThat(view(request).events()).filteredOn(e -> e.metric().equals("FOLLOW_UP")).last().satisfies(e -> {
+            assertThat(e.type()).isEqualTo("STOPPED");
+            assertThat(e.reason()).isEqualTo("customer answered the survey");
+        });
         assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(ServiceRequestProcess.TASK_FOLLOW_UP).list()).isEmpty();
         assertThat(instance).isWaitingAt(ServiceRequestProcess.REOPEN_WINDOW);
