@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -125,7 +126,7 @@ class AcknowledgementOutageIT {
         GreenMail smtp = new GreenMail(ServerSetupTest.SMTP);
         smtp.start();
         try {
-            Instant back = Instant.now().plus(Duration.ofMinutes(1));
+            Instant back = Instant.now().plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.MILLIS);
             Eventually.await("the acknowledgement sent", Duration.ofSeconds(30), () -> {
                 outbox.dispatchDue(back);
                 return "SENT".equals(jdbc.queryForObject("select status from notification where request_id = ? and "
