@@ -32,7 +32,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- *  An SMTP outage over HTTP, in real time: a designer gives API requests a 6-second acknowledgement target, the
+ * An SMTP outage over HTTP, in real time: a designer gives API requests a 6-second acknowledgement target, the
  * mail server refuses the acknowledgement, and the ACKNOWLEDGEMENT clock breaches on time, saying why, in the
  * request view and its history; nothing else of the request changes, and the mail goes out once the server is
  * back.
@@ -134,8 +134,9 @@ class AcknowledgementOutageIT {
                     .containsExactly("[" + key + "] We received your request");
             JsonNode delivered = request(key);
             assertThat(clock(delivered, "ACKNOWLEDGEMENT").path("state").asText()).isEqualTo("BREACHED");
+            // (at the database's precision: MariaDB through Connector/J keeps whole seconds here)
             assertThat(Instant.parse(clock(delivered, "ACKNOWLEDGEMENT").path("stoppedAt").asText()))
-                    .isAfterOrEqualTo(back);
+                    .isAfterOrEqualTo(back.truncatedTo(ChronoUnit.SECONDS));
             List<String> late = new ArrayList<>();
             delivered.path("events").forEach(e -> late.add(e.path("metric").asText() + "/" + e.path("type").asText()
                     + "/" + e.path("reason").asText()));

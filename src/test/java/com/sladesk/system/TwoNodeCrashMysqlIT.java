@@ -73,12 +73,13 @@ class TwoNodeCrashMysqlIT {
             }
 
             // given requests whose first-response warnings (at 50 % of two minutes) fall due over 15 seconds,
-            // starting 30 seconds from now, created half through each node
+            // starting 45 seconds from now, created half through each node (their acknowledgements, due 30 seconds
+            // after receipt, warn and breach while the others are being created)
             Instant start = Instant.now();
             ExecutorService clients = Executors.newFixedThreadPool(4);
             List<Future<HttpResponse<String>>> created = new ArrayList<>();
             for (int i = 0; i < REQUESTS; i++) {
-                Instant warnAt = start.plusSeconds(30).plusMillis(15_000L * i / REQUESTS);
+                Instant warnAt = start.plusSeconds(45).plusMillis(15_000L * i / REQUESTS);
                 ObjectNode body = request("storm-" + UUID.randomUUID(), "storm-customer", warnAt.minusSeconds(60));
                 ApiClient api = i % 2 == 0 ? apiA : apiB;
                 created.add(clients.submit(() -> api.post("/api/requests", "intake", body)));
@@ -88,13 +89,13 @@ class TwoNodeCrashMysqlIT {
             }
             clients.shutdown();
             assertThat(Duration.between(start, Instant.now())).as("requests created before the first warning")
-                    .isLessThan(Duration.ofSeconds(30));
+                    .isLessThan(Duration.ofSeconds(45));
 
             // when node A is killed while it holds timer jobs, a few seconds into the warnings
             Instant crash;
             int orphans;
             try (Connection db = DriverManager.getConnection(url, "sladesk", "sladesk")) {
-                sleepUntil(start.plusSeconds(36));
+                sleepUntil(start.plusSeconds(51));
                 Eventually.await("node A holding timer jobs", Duration.ofSeconds(15), () -> {
                     long held = count(db, "select count(*) from ACT_RU_JOB where LOCK_OWNER_ like 'node-a/%'");
                     return held > 0 ? Optional.of((int) held) : Optional.empty();
