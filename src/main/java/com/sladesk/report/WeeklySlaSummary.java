@@ -124,11 +124,12 @@ public class WeeklySlaSummary {
     }
 
     private static void line(StringBuilder text, String name, SlaReport.Row row) {
-        text.append(("%s: %d requests; first response %s met; resolution %s met; median first response %s,"
-                + " median resolution %s; %d breaches, %d open and breached%n").formatted(name, row.requests(),
-                percent(row.firstResponse()), percent(row.resolution()), duration(row.firstResponseTime()
-                        .medianSeconds()), duration(row.timeToResolution().medianSeconds()), row.breaches(),
-                row.openBreached()));
+        text.append(("%s: %d requests; acknowledgement %s met; first response %s met; resolution %s met;"
+                + " follow-up %s met; median first response %s, median resolution %s; %d breaches, %d open and"
+                + " breached%n").formatted(name, row.requests(), percent(row.acknowledgement()),
+                percent(row.firstResponse()), percent(row.resolution()), percent(row.followUp()),
+                duration(row.firstResponseTime().medianSeconds()), duration(row.timeToResolution().medianSeconds()),
+                row.breaches(), row.openBreached()));
     }
 
     private static String percent(SlaReport.Compliance compliance) {

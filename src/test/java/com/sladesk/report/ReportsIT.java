@@ -325,7 +325,12 @@ class ReportsIT {
                 LocalDate.of(2024, 1, 8).atStartOfDay(ZONE).toInstant()) && r.receivedAt().isBefore(
                 LocalDate.of(2024, 1, 15).atStartOfDay(ZONE).toInstant())).toList();
         assertThat(first.subject()).isEqualTo("SLA summary 2024-01-08 – 2024-01-14");
-        assertThat(first.body()).contains("All teams: " + week.size() + " requests");
+        ExpectedFigures.Group all = ExpectedFigures.group(week);
+        assertThat(first.body()).contains("All teams: " + week.size() + " requests; acknowledgement "
+                + ExpectedFigures.percent(all.ackMet(), all.ackBreached()) + "% met; first response "
+                + ExpectedFigures.percent(all.frtMet(), all.frtBreached()) + "% met; resolution "
+                + ExpectedFigures.percent(all.ttrMet(), all.ttrBreached()) + "% met; follow-up "
+                + ExpectedFigures.percent(all.fuMet(), all.fuBreached()) + "% met;");
         Map<String, ExpectedFigures.Group> byTeam = ExpectedFigures.by(week, ReportData.Request::team);
         byTeam.forEach((team, figures) -> assertThat(first.body()).contains(team + ": " + figures.requests()
                 + " requests"));
