@@ -44,14 +44,11 @@ class FollowUps {
     /** From outside the process (the survey answered); nothing when the clock was not running. */
     @Transactional
     void closeLoop(ServiceRequest request, String how, Instant now) {
-        if (!clocks.isCounting(request.getId(), SlaMetric.FOLLOW_UP)) {
-            return;
-        }
-        clocks.stop(request.getId(), SlaMetric.FOLLOW_UP, now, how);
-        if (runtimeService.createProcessInstanceQuery().processInstanceId(request.getProcessInstanceId())
-                .count() > 0) {
-            runtimeService.setVariable(request.getProcessInstanceId(), ServiceRequestProcess.Var.LOOP_CLOSED_BY,
-                    how);
+        String instance = request.getProcessInstanceId();
+        if (closeLoop(request, null, how, now)
+                && runtimeService.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
+            // the instance's follow-up stage ends on the variable (its conditional event reads the clock)
+            runtimeService.setVariable(instance, ServiceRequestProcess.Var.LOOP_CLOSED_BY, how);
         }
     }
 }

@@ -255,8 +255,7 @@ class ServiceChainTest extends ProcessTestSupport {
             assertThat(e.type()).isEqualTo("STOPPED");
             assertThat(e.reason()).isEqualTo("customer answered the survey");
         });
-        assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey(ServiceRequestProcess.TASK_FOLLOW_UP).list()).isEmpty();
+        assertThat(followUpTasks(instance)).isEmpty();
         assertThat(instance).isWaitingAt(ServiceRequestProcess.REOPEN_WINDOW);
     }
 
@@ -273,8 +272,7 @@ class ServiceChainTest extends ProcessTestSupport {
 
         // then the follow-up stopped, its task gone
         assertThat(clock(view(request), "FOLLOW_UP").state()).isEqualTo("MET");
-        assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey(ServiceRequestProcess.TASK_FOLLOW_UP).list()).isEmpty();
+        assertThat(followUpTasks(instance)).isEmpty();
 
         // when it is resolved again two hours later
         at(resolvedAt.plus(Duration.ofHours(3)));
@@ -310,8 +308,7 @@ class ServiceChainTest extends ProcessTestSupport {
         ClockView followUp = clock(view(request), "FOLLOW_UP");
         assertThat(followUp.state()).isEqualTo("BREACHED");
         assertThat(followUp.stoppedAt()).isEqualTo(resolvedAt.plus(Duration.ofHours(30)));
-        assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey(ServiceRequestProcess.TASK_FOLLOW_UP).list()).isEmpty();
+        assertThat(followUpTasks(instance)).isEmpty();
         assertThat(view(request).events().stream().filter(e -> e.metric().equals("FOLLOW_UP")).toList())
                 .isEqualTo(before);
         assertThat(instance).isWaitingAt(ServiceRequestProcess.AWAITING_CONFIRMATION);
@@ -335,7 +332,13 @@ class ServiceChainTest extends ProcessTestSupport {
     }
 
     private Task followUpTask(ProcessInstance instance) {
+        List<Task> tasks = followUpTasks(instance);
+        assertThat(tasks).hasSizeLessThanOrEqualTo(1);
+        return tasks.isEmpty() ? null : tasks.get(0);
+    }
+
+    private List<Task> followUpTasks(ProcessInstance instance) {
         return taskService.createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey(ServiceRequestProcess.TASK_FOLLOW_UP).singleResult();
+                .taskDefinitionKey(ServiceRequestProcess.TASK_FOLLOW_UP).list();
     }
 }
