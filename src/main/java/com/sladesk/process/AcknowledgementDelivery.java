@@ -85,7 +85,7 @@ class AcknowledgementDelivery {
             clocks.stop(requestId, SlaMetric.ACKNOWLEDGEMENT, sentAt, "delivered");
         }
         runtimeService.createMessageCorrelation(ServiceRequestProcess.MESSAGE_ACKNOWLEDGEMENT_DELIVERED)
-                .processInstanceId(request.getProcessInstanceId()).correlateAllWithResult();
+                .processInstanceId(request.getProcessInstanceId()).correlateAll();
     }
 
     /**

@@ -21,8 +21,10 @@ class TimePerState {
     void on(RequestStatusChanged change) {
         BusinessCalendar calendar = calendars.get(change.calendarId() == null ? TwentyFourSevenCalendar.ID
                 : change.calendarId());
-        intervals.findFirstByRequestIdAndEndedAtIsNullOrderByIdDesc(change.requestId())
-                .ifPresent(open -> open.end(change.at(), calendar));
+        if (change.from() != null) { // a request's first interval has none before it to end
+            intervals.findFirstByRequestIdAndEndedAtIsNullOrderByIdDesc(change.requestId())
+                    .ifPresent(open -> open.end(change.at(), calendar));
+        }
         intervals.save(new StatusInterval(change.requestId(), change.to(), change.at(), change.team(),
                 change.assignee()));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +35,7 @@ class OutboxDispatchTest extends ProcessTestSupport {
     static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
 
     @Autowired OutboxDispatcher dispatcher;
+    @Autowired Outbox writer;
 
     @Test
     void aWarningReachesTheTeamByMailExactlyOnce() throws Exception {
@@ -123,6 +125,42 @@ class OutboxDispatchTest extends ProcessTestSupport {
                         assertThat(n.getStatus()).isEqualTo(Notification.Status.SENT);
                         assertThat(n.getAttempts()).isEqualTo(2);
                     });
+        }
+    }
+
+    @Test
+    void aBacklogLargerThanABatchGoesOutInOnePollEachRequestsMailsInTheirOrder() throws Exception {
+        // given 60 intakes (an acknowledgement each) and, for 3 of them, 4 replies written after it: more than the
+        // 50 rows a batch takes
+        List<ServiceRequest> requests = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            requests.add(intake.receive(TestRequests.vipOutageByEmail(newCustomer())));
+        }
+        List<ServiceRequest> answered = requests.subList(0, 3);
+        for (ServiceRequest request : answered) {
+            for (int reply = 1; reply <= 4; reply++) {
+                writer.toCustomer(request, Notification.Kind.REPLY, "Reply " + reply, "Text " + reply,
+                        "test-reply/" + request.getId() + "/" + reply, now());
+            }
+        }
+
+        // when the outbox polls once
+        dispatcher.dispatchDue(now());
+
+        // then every row went out, every acknowledgement's clock stopped, and each request's mails came in order
+        for (ServiceRequest request : requests) {
+            assertThat(notifications.findByRequestIdOrderByIdAsc(request.getId()))
+                    .allSatisfy(n -> assertThat(n.getStatus()).isEqualTo(Notification.Status.SENT));
+            assertThat(clock(view(request), "ACKNOWLEDGEMENT").state()).isEqualTo("MET");
+        }
+        for (ServiceRequest request : answered) {
+            assertThat(Arrays.stream(smtp.getReceivedMessages()).map(OutboxDispatchTest::subject)
+                    .filter(subject -> subject.startsWith("[" + request.getRequestKey() + "]")))
+                    .containsExactly("[%s] We received your request".formatted(request.getRequestKey()),
+                            "[%s] Reply 1".formatted(request.getRequestKey()),
+                            "[%s] Reply 2".formatted(request.getRequestKey()),
+                            "[%s] Reply 3".formatted(request.getRequestKey()),
+                            "[%s] Reply 4".formatted(request.getRequestKey()));
         }
     }
 
