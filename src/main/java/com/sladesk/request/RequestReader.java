@@ -31,11 +31,11 @@ public class RequestReader {
     }
 
     public Optional<RequestView> detail(String key) {
-        return requests.findByRequestKey(key).map(this::detail);
+        return requests.findWithCustomerByRequestKey(key).map(this::detail);
     }
 
     public RequestView detail(long id) {
-        return detail(requests.findById(id).orElseThrow());
+        return detail(requests.findWithCustomerById(id).orElseThrow());
     }
 
     private RequestView detail(ServiceRequest request) {

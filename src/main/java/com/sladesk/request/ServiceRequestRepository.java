@@ -18,6 +18,13 @@ public interface ServiceRequestRepository extends JpaRepository<ServiceRequest, 
     @Query("select r from ServiceRequest r where r.requestKey = ?1")
     Optional<ServiceRequest> findByRequestKey(String requestKey);
 
+    /** The request with its customer, in one query: the request view shows both. */
+    @Query("select r from ServiceRequest r join fetch r.customer where r.requestKey = ?1")
+    Optional<ServiceRequest> findWithCustomerByRequestKey(String requestKey);
+
+    @Query("select r from ServiceRequest r join fetch r.customer where r.id = ?1")
+    Optional<ServiceRequest> findWithCustomerById(long id);
+
     /**
      * The request a process instance carries; only its own instance may act on it (the instance id is known
      * once intake has started it).
