@@ -124,10 +124,7 @@ class RequestApiIT {
     @Test
     void theAgentClosesTheLoopOnTheFollowUpTaskInTasklist() throws Exception {
         // given a request answered and resolved through Tasklist
-        String key = json.readTree(api.post("/api/requests", INTAKE, outage(null)).body()).path("key").asText();
-        api.claimAndSubmit(onlyTaskOf(key, AGENT_TECH_SUPPORT), AGENT_TECH_SUPPORT, Var.REPLY, "On it.");
-        submit(onlyTaskOf(key, AGENT_TECH_SUPPORT), AGENT_TECH_SUPPORT, Var.RESOLUTION, "Replaced the router.",
-                Var.OUTCOME, ServiceRequestProcess.OUTCOME_RESOLVED);
+        String key = resolvedThroughTasklist();
 
         // then the team has "Follow up with the customer", due when the FOLLOW_UP clock is, with its form
         JsonNode resolved = api.getJson("/api/requests/" + key, INTAKE);
@@ -170,10 +167,7 @@ class RequestApiIT {
     @Test
     void theCustomersSurveyAnswerAfterAnAutoCloseClosesTheLoop() throws Exception {
         // given a request resolved through Tasklist, then closed by itself (its auto-close timer run by an admin)
-        String key = json.readTree(api.post("/api/requests", INTAKE, outage(null)).body()).path("key").asText();
-        api.claimAndSubmit(onlyTaskOf(key, AGENT_TECH_SUPPORT), AGENT_TECH_SUPPORT, Var.REPLY, "On it.");
-        submit(onlyTaskOf(key, AGENT_TECH_SUPPORT), AGENT_TECH_SUPPORT, Var.RESOLUTION, "Replaced the router.",
-                Var.OUTCOME, ServiceRequestProcess.OUTCOME_RESOLVED);
+        String key = resolvedThroughTasklist();
         String instance = api.getJson("/api/requests/" + key, INTAKE).path("processInstanceId").asText();
         JsonNode autoClose = api.getJson("/engine-rest/job?processInstanceId=" + instance + "&activityId="
                 + ServiceRequestProcess.TIMER_AUTO_CLOSE, "admin");
@@ -440,5 +434,14 @@ class RequestApiIT {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(json.readTree(response.body()).path("detail").asText()).contains(mentioned);
+    }
+
+    /** A new outage answered and resolved by agent.wang through Tasklist; its key. */
+    private String resolvedThroughTasklist() throws Exception {
+        String key = json.readTree(api.post("/api/requests", INTAKE, outage(null)).body()).path("key").asText();
+        api.claimAndSubmit(onlyTaskOf(key, AGENT_TECH_SUPPORT), AGENT_TECH_SUPPORT, Var.REPLY, "On it.");
+        submit(onlyTaskOf(key, AGENT_TECH_SUPPORT), AGENT_TECH_SUPPORT, Var.RESOLUTION, "Replaced the router.",
+                Var.OUTCOME, ServiceRequestProcess.OUTCOME_RESOLVED);
+        return key;
     }
 }
