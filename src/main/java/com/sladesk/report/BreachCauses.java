@@ -1,8 +1,12 @@
 package com.sladesk.report;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -86,7 +90,8 @@ public class BreachCauses {
         long[] total = new long[SUMS];
         List<Breach> latest = new ArrayList<>();
         for (ReportScope month : segments.months(scope)) {
-            MonthCauses causes = segments.of("breach-causes", month, () -> monthCauses(month, now));
+            MonthCauses causes = segments.of("breach-causes", month, MonthCauses.CODEC,
+                    () -> monthCauses(month, now));
             causes.sums().forEach((group, sum) -> {
                 long[] into = sums.computeIfAbsent(group, g -> new long[SUMS]);
                 for (int i = 0; i < SUMS; i++) {
@@ -102,7 +107,63 @@ public class BreachCauses {
     }
 
     /** Per group: breached clocks, seconds per cause, clocks per main cause; and the month's latest breaches. */
-    private record MonthCauses(Map<List<String>, long[]> sums, List<Breach> latest) {
+    record MonthCauses(Map<List<String>, long[]> sums, List<Breach> latest) {
+
+        static final ReportSegments.Codec<MonthCauses> CODEC = new ReportSegments.Codec<>() {
+            @Override
+            public void write(MonthCauses causes, DataOutputStream out) throws IOException {
+                out.writeInt(causes.sums().size());
+                for (Map.Entry<List<String>, long[]> group : causes.sums().entrySet()) {
+                    FiguresCodec.writeGroup(out, group.getKey());
+                    for (long sum : group.getValue()) {
+                        out.writeLong(sum);
+                    }
+                }
+                out.writeInt(causes.latest().size());
+                for (Breach breach : causes.latest()) {
+                    for (String value : Arrays.asList(breach.key(), breach.team(), breach.category(), breach.metric(),
+                            breach.reason())) {
+                        FiguresCodec.writeString(out, value);
+                    }
+                    FiguresCodec.writeInstant(out, breach.dueAt());
+                    FiguresCodec.writeInstant(out, breach.stoppedAt());
+                    out.writeInt(breach.mainCause().ordinal());
+                    for (Cause cause : Cause.values()) {
+                        out.writeLong(breach.seconds().get(cause));
+                    }
+                }
+            }
+
+            @Override
+            public MonthCauses read(DataInputStream in) throws IOException {
+                Map<List<String>, long[]> sums = new HashMap<>();
+                for (int groups = in.readInt(); groups > 0; groups--) {
+                    List<String> group = FiguresCodec.readGroup(in);
+                    long[] sum = new long[SUMS];
+                    for (int i = 0; i < SUMS; i++) {
+                        sum[i] = in.readLong();
+                    }
+                    sums.put(group, sum);
+                }
+                List<Breach> latest = new ArrayList<>();
+                for (int breaches = in.readInt(); breaches > 0; breaches--) {
+                    String[] text = new String[5];
+                    for (int i = 0; i < text.length; i++) {
+                        text[i] = FiguresCodec.readString(in);
+                    }
+                    Instant dueAt = FiguresCodec.readInstant(in);
+                    Instant stoppedAt = FiguresCodec.readInstant(in);
+                    Cause mainCause = Cause.values()[in.readInt()];
+                    Map<Cause, Long> seconds = new EnumMap<>(Cause.class);
+                    for (Cause cause : Cause.values()) {
+                        seconds.put(cause, in.readLong());
+                    }
+                    latest.add(new Breach(text[0], text[1], text[2], text[3], dueAt, stoppedAt, mainCause, seconds,
+                            text[4]));
+                }
+                return new MonthCauses(sums, List.copyOf(latest));
+            }
+        };
     }
 
     /**
@@ -155,8 +216,7 @@ public class BreachCauses {
             all.add(breach);
         }));
         List<Breach> latest = latestFirst(all);
-        return new ReportSegments.Figures<>(new MonthCauses(sums, latest), sums.size() + latest.size(),
-                running.isEmpty());
+        return new ReportSegments.Figures<>(new MonthCauses(sums, latest), running.isEmpty());
     }
 
     private static List<Breach> latestFirst(List<Breach> breaches) {

@@ -12,10 +12,9 @@ import com.sladesk.sla.BusinessCalendars;
 @EnableConfigurationProperties({ReportProperties.class, RiskProperties.class})
 class ReportConfiguration {
 
-    /** Up to 4,000,000 kept values (32 MB of business seconds: a year of 2,000,000 requests by one grouping). */
     @Bean
     ReportSegments reportSegments(NamedParameterJdbcTemplate jdbc, ReportProperties properties) {
-        return new ReportSegments(jdbc, properties.zone(), 4_000_000);
+        return new ReportSegments(jdbc, properties.zone(), ReportSegments.MAX_BYTES);
     }
 
     @Bean

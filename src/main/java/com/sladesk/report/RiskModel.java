@@ -187,17 +187,7 @@ public final class RiskModel {
 
     /** How many of the sorted values are greater than {@code value}. */
     static int countAbove(long[] sorted, long value) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (sorted[mid] <= value) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return sorted.length - low;
+        return sorted.length - Percentiles.atMost(sorted, value);
     }
 
     private static long median(long[] sorted) {

@@ -36,8 +36,13 @@ public record SlaReport(Instant from, Instant to, List<String> groupBy, List<Row
     public record Times(long count, Double averageSeconds, Double medianSeconds, Double p90Seconds) {
 
         static Times of(long count, long sumSeconds, long[] sorted) {
+            return of(count, sumSeconds, List.of(sorted));
+        }
+
+        /** The times of sorted runs taken together (months of a report). */
+        static Times of(long count, long sumSeconds, List<long[]> sortedRuns) {
             return new Times(count, count == 0 ? null : Math.round(10.0 * sumSeconds / count) / 10.0,
-                    Percentiles.of(sorted, 0.5), Percentiles.of(sorted, 0.9));
+                    Percentiles.ofRuns(sortedRuns, 0.5), Percentiles.ofRuns(sortedRuns, 0.9));
         }
     }
 }

@@ -1,5 +1,8 @@
 package com.sladesk.report;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
@@ -58,19 +61,17 @@ public class SlaReports {
         Map<List<String>, Sums> sums = new HashMap<>();
         Map<List<String>, List<long[][]>> seconds = new HashMap<>();
         for (ReportScope month : segments.months(scope)) {
-            MonthFigures figures = segments.of("sla", month, () -> monthFigures(month));
+            MonthFigures figures = segments.of("sla", month, MonthFigures.CODEC, () -> monthFigures(month));
             figures.sums().forEach((group, s) -> sums.merge(group, s, Sums::plus));
             figures.seconds().forEach((group, s) -> seconds.computeIfAbsent(group, g -> new ArrayList<>()).add(s));
         }
         List<SlaReport.Row> rows = sums.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(GROUP_ORDER))
-                .map(e -> row(scope.groupBy(), e.getKey(), e.getValue(),
-                        sortedSeconds(seconds.getOrDefault(e.getKey(), List.of()))))
+                .map(e -> row(scope.groupBy(), e.getKey(), e.getValue(), seconds.getOrDefault(e.getKey(), List.of())))
                 .toList();
         Sums total = sums.values().stream().reduce(Sums.NONE, Sums::plus);
         return new SlaReport(scope.from(), scope.to(), scope.groupBy().stream().map(Dimension::label).toList(), rows,
-                row(List.of(), List.of(), total, sortedSeconds(seconds.values().stream().flatMap(List::stream)
-                        .toList())));
+                row(List.of(), List.of(), total, seconds.values().stream().flatMap(List::stream).toList()));
     }
 
     /**
@@ -78,33 +79,61 @@ public class SlaReports {
      * of {@link #TIMED}.
      */
     record MonthFigures(Map<List<String>, Sums> sums, Map<List<String>, long[][]> seconds) {
+
+        static final ReportSegments.Codec<MonthFigures> CODEC = new ReportSegments.Codec<>() {
+            @Override
+            public void write(MonthFigures figures, DataOutputStream out) throws IOException {
+                out.writeInt(figures.sums().size());
+                for (Map.Entry<List<String>, Sums> group : figures.sums().entrySet()) {
+                    FiguresCodec.writeGroup(out, group.getKey());
+                    group.getValue().write(out);
+                }
+                out.writeInt(figures.seconds().size());
+                for (Map.Entry<List<String>, long[][]> group : figures.seconds().entrySet()) {
+                    FiguresCodec.writeGroup(out, group.getKey());
+                    for (long[] sorted : group.getValue()) {
+                        FiguresCodec.writeSorted(out, sorted);
+                    }
+                }
+            }
+
+            @Override
+            public MonthFigures read(DataInputStream in) throws IOException {
+                Map<List<String>, Sums> sums = new LinkedHashMap<>();
+                for (int groups = in.readInt(); groups > 0; groups--) {
+                    sums.put(FiguresCodec.readGroup(in), Sums.read(in));
+                }
+                Map<List<String>, long[][]> seconds = new HashMap<>();
+                for (int groups = in.readInt(); groups > 0; groups--) {
+                    List<String> group = FiguresCodec.readGroup(in);
+                    long[][] sorted = new long[TIMED.length][];
+                    for (int clock = 0; clock < TIMED.length; clock++) {
+                        sorted[clock] = FiguresCodec.readSorted(in);
+                    }
+                    seconds.put(group, sorted);
+                }
+                return new MonthFigures(sums, seconds);
+            }
+        };
     }
 
     private ReportSegments.Figures<MonthFigures> monthFigures(ReportScope month) {
         MapSqlParameterSource parameters = parameters(month);
         Map<List<String>, Sums> sums = sums(month, parameters);
         Map<List<String>, long[][]> seconds = new HashMap<>();
-        long weight = 0;
         for (Map.Entry<List<String>, Samples[]> group : stoppedSeconds(month, parameters).entrySet()) {
             long[][] sorted = new long[TIMED.length][];
             for (int clock = 0; clock < TIMED.length; clock++) {
                 sorted[clock] = group.getValue()[clock].sorted();
-                weight += sorted[clock].length;
             }
             seconds.put(group.getKey(), sorted);
         }
-        return new ReportSegments.Figures<>(new MonthFigures(sums, seconds), weight + sums.size(), true);
+        return new ReportSegments.Figures<>(new MonthFigures(sums, seconds), true);
     }
 
-    /** The months' sorted seconds of each timed clock, merged and sorted. */
-    private static long[][] sortedSeconds(List<long[][]> months) {
-        long[][] merged = new long[TIMED.length][];
-        for (int clock = 0; clock < TIMED.length; clock++) {
-            int c = clock;
-            merged[clock] = months.size() == 1 ? months.get(0)[clock]
-                    : Percentiles.sortedRuns(months.stream().map(m -> m[c]).toList());
-        }
-        return merged;
+    /** The months' sorted seconds of one timed clock (index into {@link #TIMED}). */
+    private static List<long[]> runs(List<long[][]> months, int clock) {
+        return months.stream().map(month -> month[clock]).toList();
     }
 
     /** What one clock of a group of requests came to. */
@@ -115,6 +144,17 @@ public class SlaReports {
         ClockSums plus(ClockSums other) {
             return new ClockSums(met + other.met, breached + other.breached, stopped + other.stopped,
                     elapsedSeconds + other.elapsedSeconds);
+        }
+
+        void write(DataOutputStream out) throws IOException {
+            out.writeLong(met);
+            out.writeLong(breached);
+            out.writeLong(stopped);
+            out.writeLong(elapsedSeconds);
+        }
+
+        static ClockSums read(DataInputStream in) throws IOException {
+            return new ClockSums(in.readLong(), in.readLong(), in.readLong(), in.readLong());
         }
     }
 
@@ -138,6 +178,34 @@ public class SlaReports {
                     openBreached + other.openBreached, firstResponse.plus(other.firstResponse),
                     expertResponse.plus(other.expertResponse), resolution.plus(other.resolution),
                     acknowledgement.plus(other.acknowledgement), followUp.plus(other.followUp), escalated);
+        }
+
+        void write(DataOutputStream out) throws IOException {
+            out.writeLong(requests);
+            out.writeLong(breachedRequests);
+            out.writeLong(openBreached);
+            for (ClockSums clock : List.of(firstResponse, expertResponse, resolution, acknowledgement, followUp)) {
+                clock.write(out);
+            }
+            for (long count : escalatedToLevel) {
+                out.writeLong(count);
+            }
+        }
+
+        static Sums read(DataInputStream in) throws IOException {
+            long requests = in.readLong();
+            long breachedRequests = in.readLong();
+            long openBreached = in.readLong();
+            ClockSums[] clocks = new ClockSums[5];
+            for (int i = 0; i < clocks.length; i++) {
+                clocks[i] = ClockSums.read(in);
+            }
+            List<Long> escalated = new ArrayList<>(MAX_LEVEL);
+            for (int i = 0; i < MAX_LEVEL; i++) {
+                escalated.add(in.readLong());
+            }
+            return new Sums(requests, breachedRequests, openBreached, clocks[0], clocks[1], clocks[2], clocks[3],
+                    clocks[4], escalated);
         }
     }
 
@@ -185,7 +253,8 @@ public class SlaReports {
                 rs.getLong(metric + "_stopped"), rs.getLong(metric + "_elapsed"));
     }
 
-    private static SlaReport.Row row(List<Dimension> dimensions, List<String> group, Sums sums, long[][] seconds) {
+    private static SlaReport.Row row(List<Dimension> dimensions, List<String> group, Sums sums,
+            List<long[][]> seconds) {
         Map<String, String> named = Dimension.named(dimensions, group);
         Map<Integer, Long> escalations = new TreeMap<>();
         for (int level = 1; level <= MAX_LEVEL; level++) {
@@ -201,13 +270,13 @@ public class SlaReports {
         ClockSums fu = sums.followUp();
         return new SlaReport.Row(named, sums.requests(), SlaReport.Compliance.of(frt.met(), frt.breached()),
                 SlaReport.Compliance.of(ert.met(), ert.breached()), SlaReport.Compliance.of(ttr.met(), ttr.breached()),
-                SlaReport.Times.of(frt.stopped(), frt.elapsedSeconds(), seconds[0]),
-                SlaReport.Times.of(ttr.stopped(), ttr.elapsedSeconds(), seconds[1]),
+                SlaReport.Times.of(frt.stopped(), frt.elapsedSeconds(), runs(seconds, 0)),
+                SlaReport.Times.of(ttr.stopped(), ttr.elapsedSeconds(), runs(seconds, 1)),
                 frt.breached() + ert.breached() + ttr.breached() + ack.breached() + fu.breached(),
                 sums.breachedRequests(), escalations, sums.openBreached(),
                 SlaReport.Compliance.of(ack.met(), ack.breached()), SlaReport.Compliance.of(fu.met(), fu.breached()),
-                SlaReport.Times.of(ack.stopped(), ack.elapsedSeconds(), seconds[2]),
-                SlaReport.Times.of(fu.stopped(), fu.elapsedSeconds(), seconds[3]));
+                SlaReport.Times.of(ack.stopped(), ack.elapsedSeconds(), runs(seconds, 2)),
+                SlaReport.Times.of(fu.stopped(), fu.elapsedSeconds(), runs(seconds, 3)));
     }
 
     /** Business seconds of the stopped clocks per group, in the order of {@link #TIMED}. */

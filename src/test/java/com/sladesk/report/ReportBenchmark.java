@@ -74,12 +74,13 @@ public final class ReportBenchmark {
                 jdbc.queryForObject("select count(*) from status_interval", Long.class));
 
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(dataSource);
-        ReportSegments segments = new ReportSegments(named, zone, 4_000_000);
+        ReportSegments segments = new ReportSegments(named, zone, ReportSegments.MAX_BYTES);
         SlaReports reports = new SlaReports(named, zone, segments);
         BreachCauses causes = new BreachCauses(named, id -> new TwentyFourSevenCalendar(), segments);
         // -Dsladesk.benchmark.only=what-if times the simulation alone
         if (!"what-if".equals(System.getProperty("sladesk.benchmark.only"))) {
             timeReports(jdbc, reports, causes, runs, zone, start, end);
+            timeNodesJustStarted(named, runs, zone, start, end);
         }
         // what-if: the table as deployed with VIP first response by e-mail at 10 instead of 15 minutes, over the
         // last days of the year that hold at least 100,000 requests
@@ -130,6 +131,23 @@ public final class ReportBenchmark {
             return causes.of(new ReportScope(monthStart, end, List.of(Dimension.TEAM, Dimension.CATEGORY), Map.of()),
                     end);
         });
+    }
+
+    /** Each run on a node just started: nothing in its memory, the months the runs above kept in the database. */
+    private static void timeNodesJustStarted(NamedParameterJdbcTemplate named, int runs, ZoneId zone, Instant start,
+            Instant end) {
+        Instant monthStart = LocalDate.of(2026, 10, 1).atStartOfDay(zone).toInstant();
+        ReportScope year = new ReportScope(start, end, List.of(Dimension.TEAM), Map.of());
+        ReportScope month = new ReportScope(monthStart, end, List.of(Dimension.TEAM, Dimension.CATEGORY), Map.of());
+        time("SLA report, twelve months, a node just started", runs,
+                () -> new SlaReports(named, zone, new ReportSegments(named, zone, ReportSegments.MAX_BYTES)).sla(year));
+        time("breach causes, one month, a node just started", runs, () -> new BreachCauses(named,
+                id -> new TwentyFourSevenCalendar(), new ReportSegments(named, zone, ReportSegments.MAX_BYTES))
+                .of(month, end));
+        System.out.printf("months kept in report_month: %,d rows, %,d bytes%n",
+                named.getJdbcTemplate().queryForObject("select count(*) from report_month", Long.class),
+                named.getJdbcTemplate().queryForObject("select coalesce(sum(length(figures)), 0) from report_month",
+                        Long.class));
     }
 
     private static void time(String name, int runs, Supplier<?> report) {

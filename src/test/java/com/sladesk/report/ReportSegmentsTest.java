@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +45,25 @@ class ReportSegmentsTest {
     void sortedRunsMergeIntoOneSortedArray() {
         assertThat(Percentiles.sortedRuns(List.of(new long[] {1, 5, 9}, new long[] {}, new long[] {2, 3, 10})))
                 .containsExactly(1, 2, 3, 5, 9, 10);
+    }
+
+    @Test
+    void percentilesOfSortedRunsAreThoseOfTheRunsMerged() {
+        Random random = new Random(12);
+        for (int trial = 0; trial < 200; trial++) {
+            int range = trial % 2 == 0 ? 30 : 200_000;
+            List<long[]> runs = new ArrayList<>();
+            for (int run = random.nextInt(14); run >= 0; run--) {
+                long[] values = new long[random.nextInt(40)];
+                Arrays.setAll(values, i -> random.nextInt(range) - 5);
+                Arrays.sort(values);
+                runs.add(values);
+            }
+            long[] merged = Percentiles.sortedRuns(runs);
+            for (double p : new double[] {0, 0.5, 0.9, 1}) {
+                assertThat(Percentiles.ofRuns(runs, p)).as("p %s of %s", p, Arrays.toString(merged))
+                        .isEqualTo(Percentiles.of(merged, p));
+            }
+        }
     }
 }

@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -38,6 +39,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sladesk.notify.OutboxDispatcher;
 import com.sladesk.process.ServiceRequestProcess.Var;
 import com.sladesk.request.RequestChanged;
+import com.sladesk.sla.BusinessCalendars;
 import com.sladesk.support.ApiClient;
 
 /**
@@ -62,6 +64,8 @@ class ReportsIT {
     @Autowired ManagementService management;
     @Autowired TransactionTemplate transactions;
     @Autowired ApplicationEventPublisher events;
+    @Autowired NamedParameterJdbcTemplate named;
+    @Autowired BusinessCalendars calendars;
 
     @RegisterExtension
     static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
@@ -196,6 +200,63 @@ class ReportsIT {
         } finally {
             moveTo(moved, moved.team());
         }
+    }
+
+    @Test
+    void aNodeJustStartedReadsWholeMonthsAnotherNodeKeptUntilOneOfTheirRequestsChanges() throws Exception {
+        // given the app read January by team, and breach causes of a June whose breached clocks all stopped
+        Instant june = LocalDate.of(2022, 6, 1).atStartOfDay(ZONE).toInstant();
+        Instant july = LocalDate.of(2022, 7, 1).atStartOfDay(ZONE).toInstant();
+        long firstId = new JdbcTemplate(dataSource).queryForObject(
+                "select coalesce(max(id), 0) + 100000 from service_request", Long.class);
+        new ReportData(7, NOW).write(dataSource, firstId, 200, june, july, 0, false);
+        JsonNode sla = api.getJson("/api/reports/sla?" + PERIOD + "&groupBy=team", "manager.sun");
+        JsonNode causes = api.getJson("/api/reports/breach-causes?from=2022-06-01&to=2022-06-30&groupBy=team,category",
+                "manager.sun");
+        assertThat(causes.path("total").path("breachedClocks").asLong()).isPositive();
+        ReportScope january = new ReportScope(FROM, TO, List.of(Dimension.TEAM), Map.of());
+        ReportScope juneScope = new ReportScope(june, july, List.of(Dimension.TEAM, Dimension.CATEGORY), Map.of());
+
+        // when a node just started reads them
+        ReportSegments started = nodeJustStarted();
+        started.of("sla", january, SlaReports.MonthFigures.CODEC, () -> {
+            throw new AssertionError("January was computed again");
+        });
+        started.of("breach-causes", juneScope, BreachCauses.MonthCauses.CODEC, () -> {
+            throw new AssertionError("June was computed again");
+        });
+
+        // then it has every figure the app computed, percentiles and latest breaches included
+        assertThat(asJson(new SlaReports(named, ZONE, started).sla(january))).isEqualTo(sla);
+        assertThat(asJson(new BreachCauses(named, calendars::get, started).of(juneScope, NOW))).isEqualTo(causes);
+
+        // and once a January request changed, the next node to start computes January, keeps it, and the one
+        // after reads it again
+        ReportData.Request moved = seeded.stream().filter(r -> !r.open()).findFirst().orElseThrow();
+        String otherTeam = seeded.stream().map(ReportData.Request::team).filter(t -> !t.equals(moved.team()))
+                .findFirst().orElseThrow();
+        try {
+            moveTo(moved, otherTeam);
+            SlaReports second = new SlaReports(named, ZONE, nodeJustStarted());
+            JsonNode changed = asJson(second.sla(january));
+            assertThat(changed).isNotEqualTo(sla);
+            nodeJustStarted().of("sla", january, SlaReports.MonthFigures.CODEC, () -> {
+                throw new AssertionError("January was computed once more");
+            });
+            assertThat(asJson(new SlaReports(named, ZONE, nodeJustStarted()).sla(january)))
+                    .isEqualTo(changed);
+        } finally {
+            moveTo(moved, moved.team());
+        }
+    }
+
+    /** Report months as a node has them just after its start: nothing in memory. */
+    private ReportSegments nodeJustStarted() {
+        return new ReportSegments(named, ZONE, ReportSegments.MAX_BYTES);
+    }
+
+    private JsonNode asJson(Object report) throws Exception {
+        return json.readTree(json.writeValueAsString(report));
     }
 
     /** Changes the request's team and lets ReportRows rewrite its report row, in one transaction. */
