@@ -67,9 +67,11 @@ public class BreachCauses {
     private static final int MAX_SPLITS_KEPT = 100_000;
     /** Breached clocks, seconds per cause, clocks per main cause. */
     private static final int SUMS = 1 + 2 * Cause.values().length;
+    private static final List<String> CAUSE_NAMES = Arrays.stream(Cause.values()).map(Cause::name).toList();
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Function<String, BusinessCalendar> calendars;
+    private final String calendarsVersion;
     private final ReportSegments segments;
     private final Map<Long, Split> splits = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -78,10 +80,12 @@ public class BreachCauses {
         }
     };
 
+    /** {@code calendarsVersion}: changes with the business calendars, which the figures are worked out with. */
     public BreachCauses(NamedParameterJdbcTemplate jdbc, Function<String, BusinessCalendar> calendars,
-            ReportSegments segments) {
+            String calendarsVersion, ReportSegments segments) {
         this.jdbc = jdbc;
         this.calendars = calendars;
+        this.calendarsVersion = calendarsVersion;
         this.segments = segments;
     }
 
@@ -90,7 +94,7 @@ public class BreachCauses {
         long[] total = new long[SUMS];
         List<Breach> latest = new ArrayList<>();
         for (ReportScope month : segments.months(scope)) {
-            MonthCauses causes = segments.of("breach-causes", month, MonthCauses.CODEC,
+            MonthCauses causes = segments.of("breach-causes", calendarsVersion, month, MonthCauses.CODEC,
                     () -> monthCauses(month, now));
             causes.sums().forEach((group, sum) -> {
                 long[] into = sums.computeIfAbsent(group, g -> new long[SUMS]);
@@ -112,6 +116,8 @@ public class BreachCauses {
         static final ReportSegments.Codec<MonthCauses> CODEC = new ReportSegments.Codec<>() {
             @Override
             public void write(MonthCauses causes, DataOutputStream out) throws IOException {
+                // the causes, in the order of the sums and seconds below
+                FiguresCodec.writeGroup(out, CAUSE_NAMES);
                 out.writeInt(causes.sums().size());
                 for (Map.Entry<List<String>, long[]> group : causes.sums().entrySet()) {
                     FiguresCodec.writeGroup(out, group.getKey());
@@ -136,8 +142,11 @@ public class BreachCauses {
 
             @Override
             public MonthCauses read(DataInputStream in) throws IOException {
+                if (!FiguresCodec.readGroup(in).equals(CAUSE_NAMES)) {
+                    throw new IOException("written with other causes than " + CAUSE_NAMES);
+                }
                 Map<List<String>, long[]> sums = new HashMap<>();
-                for (int groups = in.readInt(); groups > 0; groups--) {
+                for (int groups = FiguresCodec.count(in); groups > 0; groups--) {
                     List<String> group = FiguresCodec.readGroup(in);
                     long[] sum = new long[SUMS];
                     for (int i = 0; i < SUMS; i++) {
@@ -146,7 +155,7 @@ public class BreachCauses {
                     sums.put(group, sum);
                 }
                 List<Breach> latest = new ArrayList<>();
-                for (int breaches = in.readInt(); breaches > 0; breaches--) {
+                for (int breaches = FiguresCodec.count(in); breaches > 0; breaches--) {
                     String[] text = new String[5];
                     for (int i = 0; i < text.length; i++) {
                         text[i] = FiguresCodec.readString(in);

@@ -36,6 +36,15 @@ final class FiguresCodec {
         return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
     }
 
+    /** How many items follow, each at least a byte: a larger count is a corrupt row, not a call for memory. */
+    static int count(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > in.available()) {
+            throw new IOException("a count of " + count + " with " + in.available() + " bytes left");
+        }
+        return count;
+    }
+
     /** A group's values, a missing one included. */
     static void writeGroup(DataOutputStream out, List<String> group) throws IOException {
         out.writeInt(group.size());
@@ -45,7 +54,7 @@ final class FiguresCodec {
     }
 
     static List<String> readGroup(DataInputStream in) throws IOException {
-        int size = in.readInt();
+        int size = count(in);
         List<String> group = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             group.add(readString(in));
@@ -70,7 +79,7 @@ final class FiguresCodec {
     }
 
     static long[] readSorted(DataInputStream in) throws IOException {
-        long[] values = new long[in.readInt()];
+        long[] values = new long[count(in)];
         long previous = 0;
         for (int i = 0; i < values.length; i++) {
             long zigzag = 0;

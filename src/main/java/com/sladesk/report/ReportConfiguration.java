@@ -25,7 +25,7 @@ class ReportConfiguration {
     @Bean
     BreachCauses breachCauses(NamedParameterJdbcTemplate jdbc, BusinessCalendars calendars,
             ReportSegments segments) {
-        return new BreachCauses(jdbc, calendars::get, segments);
+        return new BreachCauses(jdbc, calendars::get, calendars.version(), segments);
     }
 
     @Bean

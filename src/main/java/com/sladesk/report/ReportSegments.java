@@ -26,6 +26,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import com.sladesk.request.DeskClock;
+
 /**
  * A report's period cut at the first of each month (in the report zone), and what each month came to, kept while
  * that month's rows of {@code request_report} stay the same. A month's stamp is its row count, the sum of its
@@ -52,7 +54,7 @@ public final class ReportSegments {
     private record Stamp(long rows, long ids, long revisions) {
     }
 
-    private record Key(String kind, Instant from, Instant to, List<Dimension> groupBy,
+    private record Key(String kind, String version, Instant from, Instant to, List<Dimension> groupBy,
             Map<Dimension, String> filters) {
     }
 
@@ -97,10 +99,10 @@ public final class ReportSegments {
 
     /**
      * The month's figures of this kind: kept ones (in memory, else in the database) if its rows did not change
-     * since, else computed.
+     * since, else computed. {@code version}: what else the figures depend on (the business calendars).
      */
-    <T> T of(String kind, ReportScope month, Codec<T> codec, Supplier<Figures<T>> compute) {
-        Key key = new Key(kind, month.from(), month.to(), month.groupBy(), month.filters());
+    <T> T of(String kind, String version, ReportScope month, Codec<T> codec, Supplier<Figures<T>> compute) {
+        Key key = new Key(kind, version, month.from(), month.to(), month.groupBy(), month.filters());
         Stamp stamp = stamp(month);
         Kept hit;
         synchronized (this) {
@@ -112,7 +114,7 @@ public final class ReportSegments {
                 return value;
             }
         }
-        String stored = wholeMonth(month) ? storedKey(key) : null;
+        String stored = stored(month, stamp) ? storedKey(key) : null;
         if (stored != null) {
             byte[] read = read(stored, stamp);
             T value = read == null ? null : decode(read, codec);
@@ -132,7 +134,7 @@ public final class ReportSegments {
         return figures.value();
     }
 
-    private static <T> byte[] encode(T value, Codec<T> codec) {
+    static <T> byte[] encode(T value, Codec<T> codec) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
@@ -145,18 +147,28 @@ public final class ReportSegments {
     }
 
     /** The figures, or null where they cannot be read (a row written by a node with another codec). */
-    private static <T> T decode(byte[] figures, Codec<T> codec) {
+    static <T> T decode(byte[] figures, Codec<T> codec) {
         try {
-            return codec.read(new DataInputStream(new ByteArrayInputStream(figures)));
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(figures));
+            T value = codec.read(in);
+            if (in.available() > 0) {
+                throw new IOException(in.available() + " bytes left over");
+            }
+            return value;
         } catch (IOException | RuntimeException e) {
             log.warn("Could not read kept report figures; computing them", e);
             return null;
         }
     }
 
-    private boolean wholeMonth(ReportScope month) {
+    /**
+     * Whether the month goes to the database: a whole month that has ended and has rows, without filters (any
+     * value could be one). The month in progress changes with every request; each node keeps it in memory only.
+     */
+    private boolean stored(ReportScope month, Stamp stamp) {
         LocalDate first = LocalDate.ofInstant(month.from(), zone);
-        return first.getDayOfMonth() == 1 && first.atStartOfDay(zone).toInstant().equals(month.from())
+        return stamp.rows() > 0 && month.filters().isEmpty() && !month.to().isAfter(DeskClock.now())
+                && first.getDayOfMonth() == 1 && first.atStartOfDay(zone).toInstant().equals(month.from())
                 && first.plusMonths(1).atStartOfDay(zone).toInstant().equals(month.to());
     }
 
@@ -167,6 +179,7 @@ public final class ReportSegments {
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeUTF(FORMAT);
             out.writeUTF(key.kind());
+            out.writeUTF(key.version());
             out.writeUTF(key.from().toString());
             out.writeUTF(key.to().toString());
             out.writeInt(key.groupBy().size());
@@ -207,16 +220,17 @@ public final class ReportSegments {
                 .addValue("revisions", stamp.revisions()).addValue("figures", figures)
                 .addValue("now", Utc.of(Instant.now()));
         try {
+            // a month's rows and revisions only grow: a node that computed it earlier does not replace a later row
             int updated = jdbc.update("update report_month set stamp_rows = :rows, stamp_ids = :ids,"
-                    + " stamp_revisions = :revisions, figures = :figures, written_at = :now where segment_key = :key",
-                    row);
+                    + " stamp_revisions = :revisions, figures = :figures, written_at = :now where segment_key = :key"
+                    + " and stamp_rows <= :rows and stamp_revisions <= :revisions", row);
             if (updated == 0) {
                 jdbc.update("insert into report_month (segment_key, kind, month_from, month_to, stamp_rows, stamp_ids,"
                         + " stamp_revisions, figures, written_at) values (:key, :kind, :from, :to, :rows, :ids,"
                         + " :revisions, :figures, :now)", row);
             }
         } catch (DuplicateKeyException e) {
-            // another node wrote the month at the same time; either row holds what the month came to at its stamp
+            // the row is there with a later stamp, or another node wrote it at the same time
         } catch (DataAccessException e) {
             log.warn("Could not keep report figures {} in the database", stored, e);
         }

@@ -61,7 +61,7 @@ public class SlaReports {
         Map<List<String>, Sums> sums = new HashMap<>();
         Map<List<String>, List<long[][]>> seconds = new HashMap<>();
         for (ReportScope month : segments.months(scope)) {
-            MonthFigures figures = segments.of("sla", month, MonthFigures.CODEC, () -> monthFigures(month));
+            MonthFigures figures = segments.of("sla", "", month, MonthFigures.CODEC, () -> monthFigures(month));
             figures.sums().forEach((group, s) -> sums.merge(group, s, Sums::plus));
             figures.seconds().forEach((group, s) -> seconds.computeIfAbsent(group, g -> new ArrayList<>()).add(s));
         }
@@ -100,11 +100,11 @@ public class SlaReports {
             @Override
             public MonthFigures read(DataInputStream in) throws IOException {
                 Map<List<String>, Sums> sums = new LinkedHashMap<>();
-                for (int groups = in.readInt(); groups > 0; groups--) {
+                for (int groups = FiguresCodec.count(in); groups > 0; groups--) {
                     sums.put(FiguresCodec.readGroup(in), Sums.read(in));
                 }
                 Map<List<String>, long[][]> seconds = new HashMap<>();
-                for (int groups = in.readInt(); groups > 0; groups--) {
+                for (int groups = FiguresCodec.count(in); groups > 0; groups--) {
                     List<String> group = FiguresCodec.readGroup(in);
                     long[][] sorted = new long[TIMED.length][];
                     for (int clock = 0; clock < TIMED.length; clock++) {

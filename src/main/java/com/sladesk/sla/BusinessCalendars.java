@@ -10,10 +10,17 @@ import org.springframework.stereotype.Component;
 public class BusinessCalendars {
 
     private final Map<String, BusinessCalendar> calendars = new LinkedHashMap<>();
+    private final String version;
 
     public BusinessCalendars(CalendarProperties properties) {
+        version = properties.toString();
         calendars.put(TwentyFourSevenCalendar.ID, new TwentyFourSevenCalendar());
         properties.calendars().forEach(calendar -> calendars.put(calendar.id(), calendar.toCalendar()));
+    }
+
+    /** Changes whenever a calendar's hours, holidays or extra working days change. */
+    public String version() {
+        return version;
     }
 
     public BusinessCalendar get(String id) {

@@ -76,7 +76,8 @@ public final class ReportBenchmark {
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(dataSource);
         ReportSegments segments = new ReportSegments(named, zone, ReportSegments.MAX_BYTES);
         SlaReports reports = new SlaReports(named, zone, segments);
-        BreachCauses causes = new BreachCauses(named, id -> new TwentyFourSevenCalendar(), segments);
+        BreachCauses causes = new BreachCauses(named, id -> new TwentyFourSevenCalendar(),
+                TwentyFourSevenCalendar.ID, segments);
         // -Dsladesk.benchmark.only=what-if times the simulation alone
         if (!"what-if".equals(System.getProperty("sladesk.benchmark.only"))) {
             timeReports(jdbc, reports, causes, runs, zone, start, end);
@@ -142,7 +143,8 @@ public final class ReportBenchmark {
         time("SLA report, twelve months, a node just started", runs,
                 () -> new SlaReports(named, zone, new ReportSegments(named, zone, ReportSegments.MAX_BYTES)).sla(year));
         time("breach causes, one month, a node just started", runs, () -> new BreachCauses(named,
-                id -> new TwentyFourSevenCalendar(), new ReportSegments(named, zone, ReportSegments.MAX_BYTES))
+                id -> new TwentyFourSevenCalendar(), TwentyFourSevenCalendar.ID,
+                new ReportSegments(named, zone, ReportSegments.MAX_BYTES))
                 .of(month, end));
         System.out.printf("months kept in report_month: %,d rows, %,d bytes%n",
                 named.getJdbcTemplate().queryForObject("select count(*) from report_month", Long.class),

@@ -59,6 +59,9 @@ class ReportSegmentsTest {
                 Arrays.sort(values);
                 runs.add(values);
             }
+            if (trial == 0) {
+                runs.addAll(List.of(new long[] {Long.MIN_VALUE, 0}, new long[] {Long.MAX_VALUE - 1, Long.MAX_VALUE}));
+            }
             long[] merged = Percentiles.sortedRuns(runs);
             for (double p : new double[] {0, 0.5, 0.9, 1}) {
                 assertThat(Percentiles.ofRuns(runs, p)).as("p %s of %s", p, Arrays.toString(merged))

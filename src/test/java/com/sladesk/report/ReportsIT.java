@@ -219,16 +219,17 @@ class ReportsIT {
 
         // when a node just started reads them
         ReportSegments started = nodeJustStarted();
-        started.of("sla", january, SlaReports.MonthFigures.CODEC, () -> {
+        started.of("sla", "", january, SlaReports.MonthFigures.CODEC, () -> {
             throw new AssertionError("January was computed again");
         });
-        started.of("breach-causes", juneScope, BreachCauses.MonthCauses.CODEC, () -> {
+        started.of("breach-causes", calendars.version(), juneScope, BreachCauses.MonthCauses.CODEC, () -> {
             throw new AssertionError("June was computed again");
         });
 
         // then it has every figure the app computed, percentiles and latest breaches included
         assertThat(asJson(new SlaReports(named, ZONE, started).sla(january))).isEqualTo(sla);
-        assertThat(asJson(new BreachCauses(named, calendars::get, started).of(juneScope, NOW))).isEqualTo(causes);
+        assertThat(asJson(new BreachCauses(named, calendars::get, calendars.version(), started).of(juneScope, NOW)))
+                .isEqualTo(causes);
 
         // and once a January request changed, the next node to start computes January, keeps it, and the one
         // after reads it again
@@ -240,7 +241,7 @@ class ReportsIT {
             SlaReports second = new SlaReports(named, ZONE, nodeJustStarted());
             JsonNode changed = asJson(second.sla(january));
             assertThat(changed).isNotEqualTo(sla);
-            nodeJustStarted().of("sla", january, SlaReports.MonthFigures.CODEC, () -> {
+            nodeJustStarted().of("sla", "", january, SlaReports.MonthFigures.CODEC, () -> {
                 throw new AssertionError("January was computed once more");
             });
             assertThat(asJson(new SlaReports(named, ZONE, nodeJustStarted()).sla(january)))
