@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -249,6 +250,34 @@ class ReportsIT {
         } finally {
             moveTo(moved, moved.team());
         }
+    }
+
+    @Test
+    void aMonthInProgressAndAFilteredReportStayInTheNodesMemory() throws Exception {
+        // given requests in a September 2022
+        Instant september = LocalDate.of(2022, 9, 1).atStartOfDay(ZONE).toInstant();
+        long firstId = new JdbcTemplate(dataSource).queryForObject(
+                "select coalesce(max(id), 0) + 100000 from service_request", Long.class);
+        new ReportData(9, NOW).write(dataSource, firstId, 50, september, september.plus(Duration.ofDays(19)), 0,
+                false);
+        String month = "/api/reports/sla?from=2022-09-01&to=2022-09-30";
+
+        // when the month is reported while it is in progress, and once it has ended with a filter
+        ClockUtil.setCurrentTime(Date.from(september.plus(Duration.ofDays(20))));
+        api.getJson(month + "&groupBy=team", "manager.sun");
+        ClockUtil.setCurrentTime(Date.from(NOW));
+        api.getJson(month + "&groupBy=team&channel=EMAIL", "manager.sun");
+        long keptBefore = keptMonths(september);
+        api.getJson(month + "&groupBy=priority", "manager.sun");
+
+        // then neither went to the database; the month reported without filters after its end did
+        assertThat(keptBefore).isZero();
+        assertThat(keptMonths(september)).isEqualTo(1);
+    }
+
+    private long keptMonths(Instant from) {
+        return new JdbcTemplate(dataSource).queryForObject("select count(*) from report_month where month_from = ?",
+                Long.class, Utc.of(from));
     }
 
     /** Report months as a node has them just after its start: nothing in memory. */
