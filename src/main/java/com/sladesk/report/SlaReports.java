@@ -196,7 +196,7 @@ public class SlaReports {
             long requests = in.readLong();
             long breachedRequests = in.readLong();
             long openBreached = in.readLong();
-            ClockSums[] clocks = new ClockSums[5];
+            ClockSums[] clocks = new ClockSums[METRICS.length];
             for (int i = 0; i < clocks.length; i++) {
                 clocks[i] = ClockSums.read(in);
             }
