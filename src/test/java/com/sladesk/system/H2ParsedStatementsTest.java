@@ -1,0 +1,39 @@
+package com.sladesk.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/** The pool's H2 connections keep the statements they parsed; other databases' pools are left as they are. */
+class H2ParsedStatementsTest {
+
+    @Test
+    void anH2PoolKeepsTwoHundredFiftySixParsedStatementsPerConnection() {
+        try (HikariDataSource pool = pool("jdbc:h2:mem:parsed-statements")) {
+            Integer kept = new JdbcTemplate(pool).queryForObject("select cast(setting_value as int) "
+                    + "from information_schema.settings where setting_name = 'QUERY_CACHE_SIZE'", Integer.class);
+
+            assertThat(kept).isEqualTo(H2ParsedStatements.STATEMENTS);
+        }
+    }
+
+    @Test
+    void aUrlThatSaysHowManyAndAMysqlPoolAreLeftAlone() {
+        try (HikariDataSource h2 = pool("jdbc:h2:mem:parsed-statements-own;QUERY_CACHE_SIZE=16");
+                HikariDataSource mysql = pool("jdbc:mysql://127.0.0.1:3306/sladesk")) {
+            assertThat(h2.getDataSourceProperties()).isEmpty();
+            assertThat(mysql.getDataSourceProperties()).isEmpty();
+        }
+    }
+
+    private static HikariDataSource pool(String url) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(url);
+        pool.setUsername("sa");
+        return (HikariDataSource) H2ParsedStatements.h2KeepsParsedStatements()
+                .postProcessBeforeInitialization(pool, "dataSource");
+    }
+}

@@ -1,0 +1,59 @@
+package com.sladesk.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sladesk.request.TestRequests;
+import com.sladesk.support.ApiClient;
+
+/** What an intake keeps in the engine's history. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class IntakeFootprintIT {
+
+    @LocalServerPort int port;
+    @Autowired ObjectMapper json;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ManagementService management;
+
+    @Test
+    void anIntakeKeepsItsVariablesActivitiesAndDecisionsButNotEachValueOfEachVariable() throws Exception {
+        // given
+        HttpResponse<String> created = new ApiClient(json, port).post("/api/requests", "intake",
+                TestRequests.vipOutageByEmail("footprint-" + UUID.randomUUID()));
+        assertThat(created.statusCode()).isEqualTo(201);
+        String key = json.readTree(created.body()).path("key").asText();
+        String instance = jdbc.queryForObject("select process_instance_id from service_request where request_key = ?",
+                String.class, key);
+
+        // then the request's process keeps its variables, activities and decisions, and no variable details
+        assertThat(jdbc.queryForList("select name_ from ACT_HI_VARINST where proc_inst_id_ = ?", String.class,
+                instance)).contains("priority", "team", "firstResponseTarget", "customerTier");
+        assertThat(count("ACT_HI_ACTINST", instance)).isPositive();
+        assertThat(count("ACT_HI_DECINST", instance)).isEqualTo(3);
+        assertThat(decisionRows("ACT_HI_DEC_IN", instance)).isPositive();
+        assertThat(decisionRows("ACT_HI_DEC_OUT", instance)).isPositive();
+        assertThat(count("ACT_HI_DETAIL", instance)).isZero();
+        assertThat(management.getHistoryLevel()).isEqualTo(HistoryLevel.HISTORY_LEVEL_FULL.getId());
+    }
+
+    /** The inputs or outputs of the decisions the request's process evaluated. */
+    private long decisionRows(String table, String instance) {
+        return jdbc.queryForObject("select count(*) from " + table + " where dec_inst_id_ in "
+                + "(select id_ from ACT_HI_DECINST where proc_inst_id_ = ?)", Long.class, instance);
+    }
+
+    private long count(String table, String instance) {
+        return jdbc.queryForObject("select count(*) from " + table + " where proc_inst_id_ = ?", Long.class, instance);
+    }
+}
