@@ -78,6 +78,8 @@ public class OutboxDispatcher {
         this.senders = Executors.newFixedThreadPool(Math.max(1, properties.senders()), task -> {
             Thread thread = new Thread(task, "outbox-" + threads.incrementAndGet());
             thread.setDaemon(true);
+            // Jakarta Mail loads the stream provider MailStreams names through this loader, whoever starts the pool
+            thread.setContextClassLoader(OutboxDispatcher.class.getClassLoader());
             return thread;
         });
     }

@@ -55,6 +55,8 @@ class FullHistoryWithoutVariableDetailsTest {
 
     private static ProcessEngine engine(String history, String schemaUpdate) {
         ProcessEngineConfigurationImpl configuration = new StandaloneProcessEngineConfiguration();
+        // not "default": closing it would take the app's engine of a test context out of Camunda's registry
+        configuration.setProcessEngineName("history-level-test");
         configuration.setJdbcUrl(DATABASE);
         configuration.setDatabaseSchemaUpdate(schemaUpdate);
         configuration.setHistory(history);

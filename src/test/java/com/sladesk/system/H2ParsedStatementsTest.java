@@ -29,10 +29,28 @@ class H2ParsedStatementsTest {
         }
     }
 
+    @Test
+    void poolPropertiesThatSayHowManyWinInWhateverCase() {
+        HikariDataSource configured = new HikariDataSource();
+        configured.setJdbcUrl("jdbc:h2:mem:parsed-statements-configured");
+        configured.setUsername("sa");
+        configured.addDataSourceProperty("query_cache_size", "32");
+        try (HikariDataSource pool = processed(configured)) {
+            Integer kept = new JdbcTemplate(pool).queryForObject("select cast(setting_value as int) "
+                    + "from information_schema.settings where setting_name = 'QUERY_CACHE_SIZE'", Integer.class);
+
+            assertThat(kept).isEqualTo(32);
+        }
+    }
+
     private static HikariDataSource pool(String url) {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(url);
         pool.setUsername("sa");
+        return processed(pool);
+    }
+
+    private static HikariDataSource processed(HikariDataSource pool) {
         return (HikariDataSource) H2ParsedStatements.h2KeepsParsedStatements()
                 .postProcessBeforeInitialization(pool, "dataSource");
     }

@@ -16,8 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sladesk.request.TestRequests;
 import com.sladesk.support.ApiClient;
+import com.zaxxer.hikari.HikariDataSource;
 
-/** What an intake keeps in the engine's history. */
+/** What an intake keeps in the engine's history, and the pool it goes through. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IntakeFootprintIT {
 
@@ -25,6 +26,7 @@ class IntakeFootprintIT {
     @Autowired ObjectMapper json;
     @Autowired JdbcTemplate jdbc;
     @Autowired ManagementService management;
+    @Autowired HikariDataSource dataSource;
 
     @Test
     void anIntakeKeepsItsVariablesActivitiesAndDecisionsButNotEachValueOfEachVariable() throws Exception {
@@ -45,6 +47,18 @@ class IntakeFootprintIT {
         assertThat(decisionRows("ACT_HI_DEC_OUT", instance)).isPositive();
         assertThat(count("ACT_HI_DETAIL", instance)).isZero();
         assertThat(management.getHistoryLevel()).isEqualTo(HistoryLevel.HISTORY_LEVEL_FULL.getId());
+    }
+
+    @Test
+    void theAppsH2PoolKeepsTheStatementsOfAnIntakeParsedAndOtherPoolsAreLeftAlone() {
+        if (dataSource.getJdbcUrl().startsWith("jdbc:h2:")) {
+            assertThat(jdbc.queryForObject("select cast(setting_value as int) from information_schema.settings "
+                    + "where setting_name = 'QUERY_CACHE_SIZE'", Integer.class))
+                    .isEqualTo(H2ParsedStatements.STATEMENTS);
+        } else {
+            assertThat(dataSource.getDataSourceProperties().stringPropertyNames())
+                    .doesNotContain("QUERY_CACHE_SIZE");
+        }
     }
 
     /** The inputs or outputs of the decisions the request's process evaluated. */
