@@ -13,11 +13,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * History level {@value #NAME}: everything of Camunda's full history except the variable-update details
- * (ACT_HI_DETAIL's copy of every value each variable ever had). The variables' values (ACT_HI_VARINST), the
- * activities, tasks, decisions with their inputs and outputs, jobs, incidents and the operation log (who set which
- * variable through the API) stay. Nothing managers see reads the details: the request history, the reports and
- * Tasklist do not, and Cockpit shows them only in the Enterprise edition's history view. A request's 25 variables
- * wrote 25 detail rows at intake, with 15 index entries each on H2: a quarter of what an intake wrote.
+ * (ACT_HI_DETAIL's copy of every value each variable ever had). The variables' last values (ACT_HI_VARINST), the
+ * activities, tasks, decisions with their inputs and outputs, jobs, incidents and the operation log (who set
+ * variables through the API, and when) stay. Nothing managers see reads the details: the request history, the
+ * reports and Tasklist do not, and Cockpit shows them only in the Enterprise edition's history view. Lost: the
+ * values a variable had before its last, and restarting an ended instance with its initial variables. A request's
+ * 25 variables wrote 25 detail rows at intake, with 15 index entries each on H2: a quarter of its index entries.
  * <p>
  * The level keeps full history's id, so a database created with {@code full} opens with it and the other way round.
  */

@@ -11,8 +11,9 @@ import com.zaxxer.hikari.HikariDataSource;
 /**
  * H2 keeps the 8 statements a connection parsed last and parses any other again. An intake runs some 60 distinct
  * statements (the engine's, Hibernate's and ours), so H2 parsed nearly every one each time: 9.6 % of the CPU
- * samples of an intake burst in a JFR profile. On H2 the pool's connections keep {@value #STATEMENTS}, unless the URL or the pool's
- * {@code data-source-properties} say how many, or the pool is given a data source instead of a URL.
+ * samples of an intake burst in a JFR profile. On H2 the pool's connections keep {@value #STATEMENTS}, unless the
+ * URL or the pool's {@code data-source-properties} say how many, or the pool is given a data source instead of a
+ * URL.
  */
 @Configuration
 class H2ParsedStatements {
