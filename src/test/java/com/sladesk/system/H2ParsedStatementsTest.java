@@ -13,8 +13,7 @@ class H2ParsedStatementsTest {
     @Test
     void anH2PoolKeepsTwoHundredFiftySixParsedStatementsPerConnection() {
         try (HikariDataSource pool = pool("jdbc:h2:mem:parsed-statements")) {
-            Integer kept = new JdbcTemplate(pool).queryForObject("select cast(setting_value as int) "
-                    + "from information_schema.settings where setting_name = 'QUERY_CACHE_SIZE'", Integer.class);
+            Integer kept = statementsKept(new JdbcTemplate(pool));
 
             assertThat(kept).isEqualTo(H2ParsedStatements.STATEMENTS);
         }
@@ -36,11 +35,16 @@ class H2ParsedStatementsTest {
         configured.setUsername("sa");
         configured.addDataSourceProperty("query_cache_size", "32");
         try (HikariDataSource pool = processed(configured)) {
-            Integer kept = new JdbcTemplate(pool).queryForObject("select cast(setting_value as int) "
-                    + "from information_schema.settings where setting_name = 'QUERY_CACHE_SIZE'", Integer.class);
+            Integer kept = statementsKept(new JdbcTemplate(pool));
 
             assertThat(kept).isEqualTo(32);
         }
+    }
+
+    /** How many parsed statements the H2 database behind {@code jdbc} keeps per connection. */
+    static Integer statementsKept(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("select cast(setting_value as int) from information_schema.settings "
+                + "where setting_name = 'QUERY_CACHE_SIZE'", Integer.class);
     }
 
     private static HikariDataSource pool(String url) {

@@ -52,9 +52,7 @@ class IntakeFootprintIT {
     @Test
     void theAppsH2PoolKeepsTheStatementsOfAnIntakeParsedAndOtherPoolsAreLeftAlone() {
         if (dataSource.getJdbcUrl().startsWith("jdbc:h2:")) {
-            assertThat(jdbc.queryForObject("select cast(setting_value as int) from information_schema.settings "
-                    + "where setting_name = 'QUERY_CACHE_SIZE'", Integer.class))
-                    .isEqualTo(H2ParsedStatements.STATEMENTS);
+            assertThat(H2ParsedStatementsTest.statementsKept(jdbc)).isEqualTo(H2ParsedStatements.STATEMENTS);
         } else {
             assertThat(dataSource.getDataSourceProperties().stringPropertyNames())
                     .doesNotContain("QUERY_CACHE_SIZE");
