@@ -2,12 +2,14 @@ package com.sladesk.system;
 
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
-/** The decisions' FEEL engine is Camunda's, with the answers of literal cells remembered ({@link LiteralFeelCache}). */
+/**
+ * The decisions' FEEL engine is Camunda's, with the answers of literal cells remembered ({@link LiteralFeelCache})
+ * and every other text parsed once ({@link ParsedOnceFeelEngine}).
+ */
 @Component
 class FastFeel extends AbstractProcessEnginePlugin {
 
@@ -17,7 +19,7 @@ class FastFeel extends AbstractProcessEnginePlugin {
                 ? configuration.getDmnEngineConfiguration()
                 : (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
         dmn.setFeelEngineFactory(LiteralFeelCache.around(
-                new ScalaFeelEngineFactory(configuration.getDmnFeelCustomFunctionProviders())));
+                ParsedOnceFeelEngine.factory(configuration.getDmnFeelCustomFunctionProviders())));
         configuration.setDmnEngineConfiguration(dmn);
     }
 }

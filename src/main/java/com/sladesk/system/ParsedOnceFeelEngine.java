@@ -1,0 +1,106 @@
+package com.sladesk.system;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
+import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
+import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
+import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.camunda.feel.FeelEngine.Failure;
+import org.camunda.feel.FeelEngine.UnaryTests$;
+import org.camunda.feel.context.CustomContext;
+import org.camunda.feel.context.VariableProvider;
+import org.camunda.feel.context.VariableProvider.CompositeVariableProvider;
+import org.camunda.feel.context.VariableProvider.StaticVariableProvider;
+import org.camunda.feel.syntaxtree.ParsedExpression;
+
+import camundajar.impl.scala.collection.immutable.Map.Map1;
+import camundajar.impl.scala.runtime.BoxesRunTime;
+import camundajar.impl.scala.util.Either;
+import camundajar.impl.scala.util.Left;
+import camundajar.impl.scala.util.Right;
+
+/**
+ * Camunda's FEEL engine, parsing each expression once. Camunda's {@link ScalaFeelEngine} hands the text of a cell to
+ * feel-scala's {@code evalExpression}/{@code evalUnaryTests}, which parse it again on every evaluation (a tenth of a
+ * decision's time); this one keeps what feel-scala's public {@code parseExpression}/{@code parseUnaryTests} returned,
+ * by text, and evaluates it with feel-scala's public {@code eval}: the two calls {@code evalExpression} itself makes.
+ * The variables, the input of a test ({@code ?}), the answers and the failures (the same message, the same exception)
+ * are the engine's. A text that does not parse is not kept.
+ */
+final class ParsedOnceFeelEngine extends ScalaFeelEngine {
+
+    /** Parsed texts kept at most; the cache starts again when full (a table has a few hundred cells). */
+    static final int LIMIT = 10_000;
+
+    private final Map<String, ParsedExpression> expressions = new ConcurrentHashMap<>();
+    private final Map<String, ParsedExpression> tests = new ConcurrentHashMap<>();
+
+    ParsedOnceFeelEngine(List<FeelCustomFunctionProvider> functionProviders) {
+        super(functionProviders);
+    }
+
+    static FeelEngineFactory factory(List<FeelCustomFunctionProvider> functionProviders) {
+        return () -> new ParsedOnceFeelEngine(functionProviders);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T evaluateSimpleExpression(String expression, VariableContext variableContext) {
+        ParsedExpression parsed = parsed(expressions, expression, feelEngine::parseExpression);
+        CustomContext context = new CustomContext() {
+            @Override
+            public VariableProvider variableProvider() {
+                return new ContextVariableWrapper(variableContext);
+            }
+        };
+        return (T) valueOf(feelEngine.eval(parsed, context));
+    }
+
+    @Override
+    public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variableContext) {
+        ParsedExpression parsed = parsed(tests, expression, feelEngine::parseUnaryTests);
+        StaticVariableProvider input = new StaticVariableProvider(
+                new Map1<String, Object>(UnaryTests$.MODULE$.inputVariable(), inputVariable));
+        ContextVariableWrapper variables = new ContextVariableWrapper(variableContext);
+        CustomContext context = new CustomContext() {
+            @Override
+            public VariableProvider variableProvider() {
+                return new CompositeVariableProvider(toScalaList(input, variables));
+            }
+        };
+        // as feel-scala's evalUnaryTests and Camunda's engine: the answer taken as a boolean (null is false)
+        return BoxesRunTime.unboxToBoolean(valueOf(feelEngine.eval(parsed, context)));
+    }
+
+    /** How many texts are kept parsed. */
+    int parsedTexts() {
+        return expressions.size() + tests.size();
+    }
+
+    private static ParsedExpression parsed(Map<String, ParsedExpression> cache, String text,
+            Function<String, Either<Failure, ParsedExpression>> parser) {
+        ParsedExpression known = cache.get(text);
+        if (known != null) {
+            return known;
+        }
+        ParsedExpression parsed = (ParsedExpression) valueOf(parser.apply(text));
+        if (cache.size() >= LIMIT) {
+            cache.clear();
+        }
+        cache.put(text, parsed);
+        return parsed;
+    }
+
+    /** The value on the right, or the engine's exception for the failure on the left. */
+    private static Object valueOf(Either<Failure, ?> either) {
+        if (either instanceof Right<?, ?> right) {
+            return right.value();
+        }
+        throw LOGGER.evaluationException(((Left<Failure, ?>) either).value().message());
+    }
+}
