@@ -50,12 +50,14 @@ class IntakeFootprintIT {
     }
 
     @Test
-    void theAppsH2PoolKeepsTheStatementsOfAnIntakeParsedAndOtherPoolsAreLeftAlone() {
+    void theAppsPoolKeepsH2sStatementsParsedAndSendsMySqlBatchesAsMultiRowInserts() {
         if (dataSource.getJdbcUrl().startsWith("jdbc:h2:")) {
             assertThat(H2ParsedStatementsTest.statementsKept(jdbc)).isEqualTo(H2ParsedStatements.STATEMENTS);
         } else {
             assertThat(dataSource.getDataSourceProperties().stringPropertyNames())
                     .doesNotContain("QUERY_CACHE_SIZE");
+            // MySQL: the engine's batches go out as one multi-row insert per table (application-mysql.yaml)
+            assertThat(dataSource.getDataSourceProperties().getProperty("rewriteBatchedStatements")).isEqualTo("true");
         }
     }
 
