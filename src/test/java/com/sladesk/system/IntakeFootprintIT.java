@@ -50,9 +50,17 @@ class IntakeFootprintIT {
     }
 
     @Test
-    void theAppsPoolKeepsH2sStatementsParsedAndSendsMySqlBatchesAsMultiRowInserts() {
+    void theAppsPoolIsSetUpForItsDatabase() {
         if (dataSource.getJdbcUrl().startsWith("jdbc:h2:")) {
             assertThat(H2ParsedStatementsTest.statementsKept(jdbc)).isEqualTo(H2ParsedStatements.STATEMENTS);
+            // the engine's query for the execution waiting for a message (an acknowledgement delivered) reads the
+            // execution's subscriptions, not every subscription waiting for a message of that name
+            String plan = jdbc.queryForObject("explain select RES.* from ACT_RU_EXECUTION RES "
+                    + "where RES.PROC_INST_ID_ = 'instance' and exists (select ID_ from ACT_RU_EVENT_SUBSCR EVT "
+                    + "where EVT.EXECUTION_ID_ = RES.ID_ and EVT.EVENT_TYPE_ = 'message' "
+                    + "and EVT.EVENT_NAME_ = 'Acknowledgement delivered')", String.class);
+            assertThat(plan.replaceAll("\\s+", " ")).as(plan)
+                    .containsPattern("\"EVT\" /\\* [^*]+: EXECUTION_ID_ = \"?RES\"?\\.\"?ID_\"? \\*/");
         } else {
             assertThat(dataSource.getDataSourceProperties().stringPropertyNames())
                     .doesNotContain("QUERY_CACHE_SIZE");
