@@ -25,12 +25,12 @@ import camundajar.impl.scala.util.Left;
 import camundajar.impl.scala.util.Right;
 
 /**
- * Camunda's FEEL engine, parsing each expression once. Camunda's {@link ScalaFeelEngine} hands the text of a cell to
- * feel-scala's {@code evalExpression}/{@code evalUnaryTests}, which parse it again on every evaluation (a tenth of a
- * decision's time); this one keeps what feel-scala's public {@code parseExpression}/{@code parseUnaryTests} returned,
- * by text, and evaluates it with feel-scala's public {@code eval}: the two calls {@code evalExpression} itself makes.
- * The variables, the input of a test ({@code ?}), the answers and the failures (the same message, the same exception)
- * are the engine's. A text that does not parse is not kept.
+ * Camunda's FEEL engine, parsing each expression once. Camunda's {@link ScalaFeelEngine} hands the text of a cell
+ * to feel-scala's {@code evalExpression}/{@code evalUnaryTests}, which parse it again on every evaluation (a fifth
+ * of a decision's time in a JFR profile); this one keeps what feel-scala's public {@code parseExpression} and
+ * {@code parseUnaryTests} returned, by text, and evaluates it with feel-scala's public {@code eval}: the two calls
+ * {@code evalExpression} itself makes. The variables, the input of a test ({@code ?}), the answers and the failures
+ * (the same message, the same exception) are the engine's. A text that does not parse is not kept.
  */
 final class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
