@@ -45,15 +45,10 @@ class H2ParsedStatements {
     @Bean
     static ProcessEnginePlugin h2PlansForFewMessageNames() {
         return new AbstractProcessEnginePlugin() {
-            private ProcessEngineConfigurationImpl configuration;
-
-            @Override
-            public void preInit(ProcessEngineConfigurationImpl configuration) {
-                this.configuration = configuration;
-            }
-
             @Override
             public void postProcessEngineBuild(ProcessEngine engine) {
+                ProcessEngineConfigurationImpl configuration =
+                        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
                 if (!"h2".equals(configuration.getDatabaseType())) {
                     return;
                 }
