@@ -63,6 +63,8 @@ public class BreachCauses {
     }
 
     private static final int LATEST = 20;
+    /** The kind of kept figures that holds a month's cells. */
+    private static final String CELLS = "breach-cells";
     /** How many requests' splits to keep (about 30 MB). */
     private static final int MAX_SPLITS_KEPT = 100_000;
     /** Breached clocks, seconds per cause, clocks per main cause. */
@@ -95,19 +97,40 @@ public class BreachCauses {
         List<Breach> latest = new ArrayList<>();
         for (ReportScope month : segments.months(scope)) {
             MonthCauses causes = segments.of("breach-causes", calendarsVersion, month, MonthCauses.CODEC,
-                    () -> monthCauses(month, now));
+                    () -> monthCauses(month, now),
+                    new ReportSegments.FromCells<>(CELLS, MonthCauses.CODEC, cells -> grouped(cells, month.groupBy())));
             causes.sums().forEach((group, sum) -> {
-                long[] into = sums.computeIfAbsent(group, g -> new long[SUMS]);
-                for (int i = 0; i < SUMS; i++) {
-                    into[i] += sum[i];
-                    total[i] += sum[i];
-                }
+                add(sums.computeIfAbsent(group, g -> new long[SUMS]), sum);
+                add(total, sum);
             });
             latest.addAll(causes.latest());
         }
         List<Row> rows = sums.entrySet().stream().map(e -> row(scope.groupBy(), e.getKey(), e.getValue())).toList();
         return new Report(scope.from(), scope.to(), scope.groupBy().stream().map(Dimension::label).toList(), rows,
                 row(List.of(), List.of(), total), latestFirst(latest));
+    }
+
+    /**
+     * Works out the month's cells (its breached requests grouped by every dimension) unless they are kept with
+     * the month's stamp; whether it did.
+     */
+    public boolean prepare(ReportScope month, Instant now) {
+        ReportScope cells = ReportSegments.cells(month);
+        return segments.prepare(CELLS, calendarsVersion, cells, MonthCauses.CODEC, () -> monthCauses(cells, now));
+    }
+
+    /** The cells' sums added up by the grouping; the month's latest breaches as they are (the report is unfiltered). */
+    private static MonthCauses grouped(MonthCauses cells, List<Dimension> groupBy) {
+        Map<List<String>, long[]> sums = new HashMap<>();
+        cells.sums().forEach((cell, sum) -> add(sums.computeIfAbsent(SlaReports.groupOf(cell, groupBy),
+                g -> new long[SUMS]), sum));
+        return new MonthCauses(sums, cells.latest());
+    }
+
+    private static void add(long[] into, long[] sum) {
+        for (int i = 0; i < SUMS; i++) {
+            into[i] += sum[i];
+        }
     }
 
     /** Per group: breached clocks, seconds per cause, clocks per main cause; and the month's latest breaches. */
@@ -122,7 +145,7 @@ public class BreachCauses {
                 for (Map.Entry<List<String>, long[]> group : causes.sums().entrySet()) {
                     FiguresCodec.writeGroup(out, group.getKey());
                     for (long sum : group.getValue()) {
-                        out.writeLong(sum);
+                        FiguresCodec.writeSmall(out, sum);
                     }
                 }
                 out.writeInt(causes.latest().size());
@@ -135,7 +158,7 @@ public class BreachCauses {
                     FiguresCodec.writeInstant(out, breach.stoppedAt());
                     out.writeInt(breach.mainCause().ordinal());
                     for (Cause cause : Cause.values()) {
-                        out.writeLong(breach.seconds().get(cause));
+                        FiguresCodec.writeSmall(out, breach.seconds().get(cause));
                     }
                 }
             }
@@ -150,7 +173,7 @@ public class BreachCauses {
                     List<String> group = FiguresCodec.readGroup(in);
                     long[] sum = new long[SUMS];
                     for (int i = 0; i < SUMS; i++) {
-                        sum[i] = in.readLong();
+                        sum[i] = FiguresCodec.readSmall(in);
                     }
                     sums.put(group, sum);
                 }
@@ -165,7 +188,7 @@ public class BreachCauses {
                     Cause mainCause = Cause.values()[in.readInt()];
                     Map<Cause, Long> seconds = new EnumMap<>(Cause.class);
                     for (Cause cause : Cause.values()) {
-                        seconds.put(cause, in.readLong());
+                        seconds.put(cause, FiguresCodec.readSmall(in));
                     }
                     latest.add(new Breach(text[0], text[1], text[2], text[3], dueAt, stoppedAt, mainCause, seconds,
                             text[4]));

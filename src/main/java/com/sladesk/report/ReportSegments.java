@@ -1,6 +1,5 @@
 package com.sladesk.report;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -17,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -66,9 +66,13 @@ public final class ReportSegments {
 
     private static final Logger log = LoggerFactory.getLogger(ReportSegments.class);
     /** Part of every stored key: a change of any codec's format changes it, so old rows are not read. */
-    private static final String FORMAT = "1";
+    private static final String FORMAT = "2";
     /** Larger figures stay in memory only (MySQL's max_allowed_packet is 16 MB by default). */
     private static final int MAX_STORED_BYTES = 8 << 20;
+    private static final List<Dimension> CELLS = List.of(Dimension.values());
+    /** A stored month's row, if it has the stamp. */
+    private static final String STAMPED = " from report_month where segment_key = :key and stamp_rows = :rows"
+            + " and stamp_ids = :ids and stamp_revisions = :revisions";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ZoneId zone;
@@ -97,24 +101,72 @@ public final class ReportSegments {
         return months;
     }
 
+    /** How a kind's figures are worked out of the month's cells (the same month grouped by every dimension). */
+    record FromCells<C, T>(String kind, Codec<C> codec, Function<C, T> figures) {
+    }
+
     /**
      * The month's figures of this kind: kept ones (in memory, else in the database) if its rows did not change
      * since, else computed. {@code version}: what else the figures depend on (the business calendars).
      */
     <T> T of(String kind, String version, ReportScope month, Codec<T> codec, Supplier<Figures<T>> compute) {
+        return of(kind, version, month, codec, compute, null);
+    }
+
+    /**
+     * As {@link #of(String, String, ReportScope, Codec, Supplier)}; figures that are not kept are worked out of
+     * the month's cells where those are kept with the month's stamp (an unfiltered whole month that has ended,
+     * prepared ahead), else computed.
+     */
+    <C, T> T of(String kind, String version, ReportScope month, Codec<T> codec, Supplier<Figures<T>> compute,
+            FromCells<C, T> cells) {
         Key key = new Key(kind, version, month.from(), month.to(), month.groupBy(), month.filters());
         Stamp stamp = stamp(month);
-        Kept hit;
-        synchronized (this) {
-            hit = kept.get(key);
+        String stored = stored(month, stamp) ? storedKey(key) : null;
+        T value = kept(key, stamp, stored, codec);
+        if (value != null) {
+            return value;
         }
-        if (hit != null && hit.stamp().equals(stamp)) {
+        if (cells != null && stored != null) {
+            ReportScope all = cells(month);
+            Key cellsKey = new Key(cells.kind(), version, all.from(), all.to(), all.groupBy(), all.filters());
+            C kept = kept(cellsKey, stamp, storedKey(cellsKey), cells.codec());
+            if (kept != null) {
+                // kept in this node's memory only: another node works them out of the same cells
+                return computed(key, stamp, null, codec, () -> new Figures<>(cells.figures().apply(kept), true));
+            }
+        }
+        return computed(key, stamp, stored, codec, compute);
+    }
+
+    /**
+     * Works the month's figures out unless they are kept with the month's stamp (in this node's memory or in
+     * {@code report_month}) or the month has no requests, without reading kept ones: what the node does ahead of
+     * reports (PreparedMonths). Whether it worked them out.
+     */
+    <T> boolean prepare(String kind, String version, ReportScope month, Codec<T> codec, Supplier<Figures<T>> compute) {
+        Key key = new Key(kind, version, month.from(), month.to(), month.groupBy(), month.filters());
+        Stamp stamp = stamp(month);
+        if (stamp.rows() == 0 || keptInMemory(key, stamp) != null) {
+            return false;
+        }
+        String stored = stored(month, stamp) ? storedKey(key) : null;
+        if (stored != null && isStored(stored, stamp)) {
+            return false;
+        }
+        computed(key, stamp, stored, codec, compute);
+        return true;
+    }
+
+    /** The figures kept with the stamp, in this node's memory or else in the database; null if neither. */
+    private <T> T kept(Key key, Stamp stamp, String stored, Codec<T> codec) {
+        Kept hit = keptInMemory(key, stamp);
+        if (hit != null) {
             T value = decode(hit.figures(), codec);
             if (value != null) {
                 return value;
             }
         }
-        String stored = stored(month, stamp) ? storedKey(key) : null;
         if (stored != null) {
             byte[] read = read(stored, stamp);
             T value = read == null ? null : decode(read, codec);
@@ -123,6 +175,15 @@ public final class ReportSegments {
                 return value;
             }
         }
+        return null;
+    }
+
+    private synchronized Kept keptInMemory(Key key, Stamp stamp) {
+        Kept hit = kept.get(key);
+        return hit != null && hit.stamp().equals(stamp) ? hit : null;
+    }
+
+    private <T> T computed(Key key, Stamp stamp, String stored, Codec<T> codec, Supplier<Figures<T>> compute) {
         Figures<T> figures = compute.get();
         if (figures.keep()) {
             byte[] encoded = encode(figures.value(), codec);
@@ -134,9 +195,34 @@ public final class ReportSegments {
         return figures.value();
     }
 
+    /** Whether the period is a whole month (in the report zone) that has ended. */
+    private boolean wholeMonthEnded(ReportScope month) {
+        LocalDate first = LocalDate.ofInstant(month.from(), zone);
+        return !month.to().isAfter(DeskClock.now()) && first.getDayOfMonth() == 1
+                && first.atStartOfDay(zone).toInstant().equals(month.from())
+                && first.plusMonths(1).atStartOfDay(zone).toInstant().equals(month.to());
+    }
+
+    /** The month's requests grouped by every dimension at once, unfiltered: any grouping adds these up. */
+    static ReportScope cells(ReportScope month) {
+        return new ReportScope(month.from(), month.to(), CELLS, Map.of());
+    }
+
+    /** The month (from the first, in the report zone) that ended last before the instant, and those before it. */
+    List<ReportScope> endedMonths(Instant now, int count) {
+        List<ReportScope> months = new ArrayList<>();
+        LocalDate first = LocalDate.ofInstant(now, zone).withDayOfMonth(1);
+        for (int i = 0; i < count; i++) {
+            LocalDate start = first.minusMonths(i + 1L);
+            months.add(new ReportScope(start.atStartOfDay(zone).toInstant(),
+                    start.plusMonths(1).atStartOfDay(zone).toInstant(), List.of(), Map.of()));
+        }
+        return months;
+    }
+
     static <T> byte[] encode(T value, Codec<T> codec) {
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            FiguresCodec.Output bytes = new FiguresCodec.Output();
             DataOutputStream out = new DataOutputStream(bytes);
             codec.write(value, out);
             out.flush();
@@ -149,7 +235,7 @@ public final class ReportSegments {
     /** The figures, or null where they cannot be read (a row written by a node with another codec). */
     static <T> T decode(byte[] figures, Codec<T> codec) {
         try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(figures));
+            DataInputStream in = new DataInputStream(new FiguresCodec.Input(figures));
             T value = codec.read(in);
             if (in.available() > 0) {
                 throw new IOException(in.available() + " bytes left over");
@@ -166,10 +252,7 @@ public final class ReportSegments {
      * value could be one). The month in progress changes with every request; each node keeps it in memory only.
      */
     private boolean stored(ReportScope month, Stamp stamp) {
-        LocalDate first = LocalDate.ofInstant(month.from(), zone);
-        return stamp.rows() > 0 && month.filters().isEmpty() && !month.to().isAfter(DeskClock.now())
-                && first.getDayOfMonth() == 1 && first.atStartOfDay(zone).toInstant().equals(month.from())
-                && first.plusMonths(1).atStartOfDay(zone).toInstant().equals(month.to());
+        return stamp.rows() > 0 && month.filters().isEmpty() && wholeMonthEnded(month);
     }
 
     /** SHA-256 of the key with the format, each part length-prefixed. */
@@ -201,15 +284,26 @@ public final class ReportSegments {
 
     private byte[] read(String stored, Stamp stamp) {
         try {
-            List<byte[]> found = jdbc.query("select figures from report_month where segment_key = :key"
-                    + " and stamp_rows = :rows and stamp_ids = :ids and stamp_revisions = :revisions",
-                    new MapSqlParameterSource("key", stored).addValue("rows", stamp.rows()).addValue("ids", stamp.ids())
-                            .addValue("revisions", stamp.revisions()),
+            List<byte[]> found = jdbc.query("select figures" + STAMPED, stamped(stored, stamp),
                     (rs, row) -> rs.getBytes(1));
             return found.isEmpty() ? null : found.get(0);
         } catch (DataAccessException e) {
             log.warn("Could not read kept report figures {}; computing them", stored, e);
             return null;
+        }
+    }
+
+    private static MapSqlParameterSource stamped(String stored, Stamp stamp) {
+        return new MapSqlParameterSource("key", stored).addValue("rows", stamp.rows()).addValue("ids", stamp.ids())
+                .addValue("revisions", stamp.revisions());
+    }
+
+    private boolean isStored(String stored, Stamp stamp) {
+        try {
+            return jdbc.queryForObject("select count(*)" + STAMPED, stamped(stored, stamp), Long.class) > 0;
+        } catch (DataAccessException e) {
+            log.warn("Could not look for kept report figures {}; computing them", stored, e);
+            return false;
         }
     }
 
@@ -219,18 +313,24 @@ public final class ReportSegments {
                 .addValue("rows", stamp.rows()).addValue("ids", stamp.ids())
                 .addValue("revisions", stamp.revisions()).addValue("figures", figures)
                 .addValue("now", Utc.of(Instant.now()));
+        // the figures (up to megabytes) go to the server once: as an update where the month has a row
         try {
-            // a month's rows and revisions only grow: a node that computed it earlier does not replace a later row
-            int updated = jdbc.update("update report_month set stamp_rows = :rows, stamp_ids = :ids,"
-                    + " stamp_revisions = :revisions, figures = :figures, written_at = :now where segment_key = :key"
-                    + " and stamp_rows <= :rows and stamp_revisions <= :revisions", row);
-            if (updated == 0) {
-                jdbc.update("insert into report_month (segment_key, kind, month_from, month_to, stamp_rows, stamp_ids,"
-                        + " stamp_revisions, figures, written_at) values (:key, :kind, :from, :to, :rows, :ids,"
-                        + " :revisions, :figures, :now)", row);
+            boolean there = jdbc.queryForObject("select count(*) from report_month where segment_key = :key", row,
+                    Long.class) > 0;
+            if (!there) {
+                try {
+                    jdbc.update("insert into report_month (segment_key, kind, month_from, month_to, stamp_rows,"
+                            + " stamp_ids, stamp_revisions, figures, written_at) values (:key, :kind, :from, :to, :rows,"
+                            + " :ids, :revisions, :figures, :now)", row);
+                    return;
+                } catch (DuplicateKeyException e) {
+                    // another node wrote the month at the same time
+                }
             }
-        } catch (DuplicateKeyException e) {
-            // the row is there with a later stamp, or another node wrote it at the same time
+            // a month's rows and revisions only grow: a node that computed it earlier does not replace a later row
+            jdbc.update("update report_month set stamp_rows = :rows, stamp_ids = :ids, stamp_revisions = :revisions,"
+                    + " figures = :figures, written_at = :now where segment_key = :key and stamp_rows <= :rows"
+                    + " and stamp_revisions <= :revisions", row);
         } catch (DataAccessException e) {
             log.warn("Could not keep report figures {} in the database", stored, e);
         }

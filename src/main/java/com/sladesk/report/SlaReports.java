@@ -42,6 +42,8 @@ public class SlaReports {
     /** The clocks whose times the report gives: first response, resolution, acknowledgement, follow-up. */
     private static final String[] TIMED = {"frt", "ttr", "ack", "fu"};
     private static final String OPEN = "r.status not in ('RESOLVED', 'CLOSED', 'CLOSED_NO_REPLY')";
+    /** The kind of kept figures that holds a month's cells. */
+    private static final String CELLS = "sla-cells";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ZoneId zone;
@@ -61,7 +63,8 @@ public class SlaReports {
         Map<List<String>, Sums> sums = new HashMap<>();
         Map<List<String>, List<long[][]>> seconds = new HashMap<>();
         for (ReportScope month : segments.months(scope)) {
-            MonthFigures figures = segments.of("sla", "", month, MonthFigures.CODEC, () -> monthFigures(month));
+            MonthFigures figures = segments.of("sla", "", month, MonthFigures.CODEC, () -> monthFigures(month),
+                    new ReportSegments.FromCells<>(CELLS, MonthCells.CODEC, cells -> cells.grouped(month.groupBy())));
             figures.sums().forEach((group, s) -> sums.merge(group, s, Sums::plus));
             figures.seconds().forEach((group, s) -> seconds.computeIfAbsent(group, g -> new ArrayList<>()).add(s));
         }
@@ -88,9 +91,16 @@ public class SlaReports {
                     FiguresCodec.writeGroup(out, group.getKey());
                     group.getValue().write(out);
                 }
+                // a group with seconds is one of the groups above (its clocks are counted): by its place among them
+                Map<List<String>, Integer> places = new HashMap<>();
+                figures.sums().keySet().forEach(group -> places.put(group, places.size()));
                 out.writeInt(figures.seconds().size());
                 for (Map.Entry<List<String>, long[][]> group : figures.seconds().entrySet()) {
-                    FiguresCodec.writeGroup(out, group.getKey());
+                    Integer place = places.get(group.getKey());
+                    out.writeInt(place == null ? -1 : place);
+                    if (place == null) {
+                        FiguresCodec.writeGroup(out, group.getKey());
+                    }
                     for (long[] sorted : group.getValue()) {
                         FiguresCodec.writeSorted(out, sorted);
                     }
@@ -103,9 +113,14 @@ public class SlaReports {
                 for (int groups = FiguresCodec.count(in); groups > 0; groups--) {
                     sums.put(FiguresCodec.readGroup(in), Sums.read(in));
                 }
+                List<List<String>> places = new ArrayList<>(sums.keySet());
                 Map<List<String>, long[][]> seconds = new HashMap<>();
                 for (int groups = FiguresCodec.count(in); groups > 0; groups--) {
-                    List<String> group = FiguresCodec.readGroup(in);
+                    int place = in.readInt();
+                    if (place < -1 || place >= places.size()) {
+                        throw new IOException("no group " + place + " among " + places.size());
+                    }
+                    List<String> group = place == -1 ? FiguresCodec.readGroup(in) : places.get(place);
                     long[][] sorted = new long[TIMED.length][];
                     for (int clock = 0; clock < TIMED.length; clock++) {
                         sorted[clock] = FiguresCodec.readSorted(in);
@@ -115,6 +130,27 @@ public class SlaReports {
                 return new MonthFigures(sums, seconds);
             }
         };
+    }
+
+    /**
+     * Works out the month's cells (its requests grouped by every dimension) unless they are kept with the
+     * month's stamp; whether it did.
+     */
+    public boolean prepare(ReportScope month) {
+        ReportScope cells = ReportSegments.cells(month);
+        return segments.prepare(CELLS, "", cells, MonthCells.CODEC, () -> {
+            ReportSegments.Figures<MonthFigures> byCell = monthFigures(cells);
+            return new ReportSegments.Figures<>(MonthCells.of(byCell.value(), TIMED.length), byCell.keep());
+        });
+    }
+
+    /** A cell's values (one per dimension, in their order) of the grouping's dimensions. */
+    static List<String> groupOf(List<String> cell, List<Dimension> groupBy) {
+        List<String> group = new ArrayList<>(groupBy.size());
+        for (Dimension dimension : groupBy) {
+            group.add(cell.get(dimension.ordinal()));
+        }
+        return group;
     }
 
     private ReportSegments.Figures<MonthFigures> monthFigures(ReportScope month) {
@@ -147,14 +183,15 @@ public class SlaReports {
         }
 
         void write(DataOutputStream out) throws IOException {
-            out.writeLong(met);
-            out.writeLong(breached);
-            out.writeLong(stopped);
-            out.writeLong(elapsedSeconds);
+            FiguresCodec.writeSmall(out, met);
+            FiguresCodec.writeSmall(out, breached);
+            FiguresCodec.writeSmall(out, stopped);
+            FiguresCodec.writeSmall(out, elapsedSeconds);
         }
 
         static ClockSums read(DataInputStream in) throws IOException {
-            return new ClockSums(in.readLong(), in.readLong(), in.readLong(), in.readLong());
+            return new ClockSums(FiguresCodec.readSmall(in), FiguresCodec.readSmall(in), FiguresCodec.readSmall(in),
+                    FiguresCodec.readSmall(in));
         }
     }
 
@@ -181,28 +218,28 @@ public class SlaReports {
         }
 
         void write(DataOutputStream out) throws IOException {
-            out.writeLong(requests);
-            out.writeLong(breachedRequests);
-            out.writeLong(openBreached);
+            FiguresCodec.writeSmall(out, requests);
+            FiguresCodec.writeSmall(out, breachedRequests);
+            FiguresCodec.writeSmall(out, openBreached);
             for (ClockSums clock : List.of(firstResponse, expertResponse, resolution, acknowledgement, followUp)) {
                 clock.write(out);
             }
             for (long count : escalatedToLevel) {
-                out.writeLong(count);
+                FiguresCodec.writeSmall(out, count);
             }
         }
 
         static Sums read(DataInputStream in) throws IOException {
-            long requests = in.readLong();
-            long breachedRequests = in.readLong();
-            long openBreached = in.readLong();
+            long requests = FiguresCodec.readSmall(in);
+            long breachedRequests = FiguresCodec.readSmall(in);
+            long openBreached = FiguresCodec.readSmall(in);
             ClockSums[] clocks = new ClockSums[METRICS.length];
             for (int i = 0; i < clocks.length; i++) {
                 clocks[i] = ClockSums.read(in);
             }
             List<Long> escalated = new ArrayList<>(MAX_LEVEL);
             for (int i = 0; i < MAX_LEVEL; i++) {
-                escalated.add(in.readLong());
+                escalated.add(FiguresCodec.readSmall(in));
             }
             return new Sums(requests, breachedRequests, openBreached, clocks[0], clocks[1], clocks[2], clocks[3],
                     clocks[4], escalated);

@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,29 @@ class ReportFiguresCodecTest {
         assertThat(read.sums()).isEqualTo(figures.sums());
         assertThat(read.seconds()).containsOnlyKeys(missing);
         assertThat(read.seconds().get(missing)).isDeepEqualTo(seconds);
+    }
+
+    @Test
+    void secondsComeBackWithTheirGroupWhereverItIsAmongTheSums() {
+        Map<List<String>, SlaReports.Sums> sums = new LinkedHashMap<>();
+        List<List<String>> groups = List.of(List.of("a", "EMAIL"), List.of("b", "PHONE"), List.of("c", "WEB"));
+        for (List<String> group : groups) {
+            sums.put(group, new SlaReports.Sums(group.get(0).charAt(0), 0, 0, SlaReports.ClockSums.NONE,
+                    SlaReports.ClockSums.NONE, SlaReports.ClockSums.NONE, SlaReports.ClockSums.NONE,
+                    SlaReports.ClockSums.NONE, List.of(0L, 0L, 0L, 0L, 0L)));
+        }
+        long[][] third = {{1, 2}, {}, {}, {7}};
+        long[][] elsewhere = {{}, {3}, {}, {}};
+        Map<List<String>, long[][]> seconds = Map.of(groups.get(2), third, List.of("d", "APP"), elsewhere);
+
+        SlaReports.MonthFigures read = ReportSegments.decode(ReportSegments.encode(
+                new SlaReports.MonthFigures(sums, seconds), SlaReports.MonthFigures.CODEC),
+                SlaReports.MonthFigures.CODEC);
+
+        assertThat(read.sums()).isEqualTo(sums);
+        assertThat(read.seconds()).containsOnlyKeys(groups.get(2), List.of("d", "APP"));
+        assertThat(read.seconds().get(groups.get(2))).isDeepEqualTo(third);
+        assertThat(read.seconds().get(List.of("d", "APP"))).isDeepEqualTo(elsewhere);
     }
 
     @Test
