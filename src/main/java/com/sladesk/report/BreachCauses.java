@@ -253,7 +253,9 @@ public class BreachCauses {
 
     private static List<Breach> latestFirst(List<Breach> breaches) {
         List<Breach> sorted = new ArrayList<>(breaches);
-        sorted.sort(Comparator.comparing(Breach::dueAt).reversed());
+        // breaches due at the same instant in the order of their keys: the same twenty whatever the rows' order
+        sorted.sort(Comparator.comparing(Breach::dueAt).reversed().thenComparing(Breach::key)
+                .thenComparing(Breach::metric));
         return List.copyOf(sorted.subList(0, Math.min(LATEST, sorted.size())));
     }
 

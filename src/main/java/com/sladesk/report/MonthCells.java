@@ -49,7 +49,11 @@ record MonthCells(List<List<String>> cells, List<SlaReports.Sums> sums, long[][]
             List<List<String>> cells = new ArrayList<>(count);
             List<SlaReports.Sums> sums = new ArrayList<>(count);
             for (int cell = 0; cell < count; cell++) {
-                cells.add(FiguresCodec.readGroup(in));
+                List<String> values = FiguresCodec.readGroup(in);
+                if (values.size() != Dimension.values().length) {
+                    throw new IOException("a cell of " + values.size() + " values");
+                }
+                cells.add(values);
                 sums.add(in.readBoolean() ? SlaReports.Sums.read(in) : null);
             }
             int clocks = in.readInt();

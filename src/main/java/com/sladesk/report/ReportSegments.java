@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -78,6 +79,8 @@ public final class ReportSegments {
     private final ZoneId zone;
     private final long maxBytes;
     private final Map<Key, Kept> kept = new LinkedHashMap<>(64, 0.75f, true);
+    /** Months prepared ahead whose figures could not be kept, with the stamp they had: not worked out again. */
+    private final Map<Key, Stamp> notKept = new HashMap<>();
     private long bytes;
 
     /** {@code maxBytes}: how much to keep in memory, encoded. */
@@ -131,12 +134,19 @@ public final class ReportSegments {
             ReportScope all = cells(month);
             Key cellsKey = new Key(cells.kind(), version, all.from(), all.to(), all.groupBy(), all.filters());
             C kept = kept(cellsKey, stamp, storedKey(cellsKey), cells.codec());
-            if (kept != null) {
+            T fromCells = null;
+            try {
+                fromCells = kept == null ? null : cells.figures().apply(kept);
+            } catch (RuntimeException e) {
+                log.warn("Could not add up the kept cells of {}; computing the month", month.from(), e);
+            }
+            if (fromCells != null) {
                 // kept in this node's memory only: another node works them out of the same cells
-                return computed(key, stamp, null, codec, () -> new Figures<>(cells.figures().apply(kept), true));
+                T figures = fromCells;
+                return computed(key, stamp, null, codec, () -> new Figures<>(figures, true)).value();
             }
         }
-        return computed(key, stamp, stored, codec, compute);
+        return computed(key, stamp, stored, codec, compute).value();
     }
 
     /**
@@ -147,14 +157,21 @@ public final class ReportSegments {
     <T> boolean prepare(String kind, String version, ReportScope month, Codec<T> codec, Supplier<Figures<T>> compute) {
         Key key = new Key(kind, version, month.from(), month.to(), month.groupBy(), month.filters());
         Stamp stamp = stamp(month);
-        if (stamp.rows() == 0 || keptInMemory(key, stamp) != null) {
-            return false;
+        synchronized (this) {
+            if (stamp.rows() == 0 || stamp.equals(notKept.get(key)) || keptInMemory(key, stamp) != null) {
+                return false;
+            }
         }
         String stored = stored(month, stamp) ? storedKey(key) : null;
         if (stored != null && isStored(stored, stamp)) {
             return false;
         }
-        computed(key, stamp, stored, codec, compute);
+        if (!computed(key, stamp, stored, codec, compute).keep()) {
+            // e.g. a breached clock still running: worked out again once a row of the month changes
+            synchronized (this) {
+                notKept.put(key, stamp);
+            }
+        }
         return true;
     }
 
@@ -183,7 +200,8 @@ public final class ReportSegments {
         return hit != null && hit.stamp().equals(stamp) ? hit : null;
     }
 
-    private <T> T computed(Key key, Stamp stamp, String stored, Codec<T> codec, Supplier<Figures<T>> compute) {
+    private <T> Figures<T> computed(Key key, Stamp stamp, String stored, Codec<T> codec,
+            Supplier<Figures<T>> compute) {
         Figures<T> figures = compute.get();
         if (figures.keep()) {
             byte[] encoded = encode(figures.value(), codec);
@@ -192,7 +210,7 @@ public final class ReportSegments {
                 write(stored, key, stamp, encoded);
             }
         }
-        return figures.value();
+        return figures;
     }
 
     /** Whether the period is a whole month (in the report zone) that has ended. */

@@ -79,4 +79,13 @@ class MonthCellsTest {
 
         assertThat(ReportSegments.decode(ReportSegments.encode(one, MonthCells.CODEC), MonthCells.CODEC)).isNull();
     }
+
+    @Test
+    void aRowWhoseCellsDoNotHaveAValueForEveryDimensionIsNotUsed() {
+        MonthCells shortCells = new MonthCells(List.of(List.of("a", "b")), Arrays.asList((SlaReports.Sums) null),
+                new long[][] {{3}}, new int[][] {{0}});
+
+        assertThat(ReportSegments.decode(ReportSegments.encode(shortCells, MonthCells.CODEC), MonthCells.CODEC))
+                .isNull();
+    }
 }
