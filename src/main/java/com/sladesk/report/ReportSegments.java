@@ -57,6 +57,10 @@ public final class ReportSegments {
 
     private record Key(String kind, String version, Instant from, Instant to, List<Dimension> groupBy,
             Map<Dimension, String> filters) {
+
+        static Key of(String kind, String version, ReportScope month) {
+            return new Key(kind, version, month.from(), month.to(), month.groupBy(), month.filters());
+        }
     }
 
     private record Kept(Stamp stamp, byte[] figures) {
@@ -123,27 +127,22 @@ public final class ReportSegments {
      */
     <C, T> T of(String kind, String version, ReportScope month, Codec<T> codec, Supplier<Figures<T>> compute,
             FromCells<C, T> cells) {
-        Key key = new Key(kind, version, month.from(), month.to(), month.groupBy(), month.filters());
+        Key key = Key.of(kind, version, month);
         Stamp stamp = stamp(month);
         String stored = stored(month, stamp) ? storedKey(key) : null;
         T value = kept(key, stamp, stored, codec);
         if (value != null) {
             return value;
         }
-        if (cells != null && stored != null) {
-            ReportScope all = cells(month);
-            Key cellsKey = new Key(cells.kind(), version, all.from(), all.to(), all.groupBy(), all.filters());
-            C kept = kept(cellsKey, stamp, storedKey(cellsKey), cells.codec());
-            T fromCells = null;
+        Key cellsKey = cells == null || stored == null ? null : Key.of(cells.kind(), version, cells(month));
+        C keptCells = cellsKey == null ? null : kept(cellsKey, stamp, storedKey(cellsKey), cells.codec());
+        if (keptCells != null) {
             try {
-                fromCells = kept == null ? null : cells.figures().apply(kept);
+                T figures = cells.figures().apply(keptCells);
+                // kept in this node's memory only: another node works them out of the same cells
+                return computed(key, stamp, null, codec, () -> new Figures<>(figures, true)).value();
             } catch (RuntimeException e) {
                 log.warn("Could not add up the kept cells of {}; computing the month", month.from(), e);
-            }
-            if (fromCells != null) {
-                // kept in this node's memory only: another node works them out of the same cells
-                T figures = fromCells;
-                return computed(key, stamp, null, codec, () -> new Figures<>(figures, true)).value();
             }
         }
         return computed(key, stamp, stored, codec, compute).value();
@@ -155,7 +154,7 @@ public final class ReportSegments {
      * reports (PreparedMonths). Whether it worked them out.
      */
     <T> boolean prepare(String kind, String version, ReportScope month, Codec<T> codec, Supplier<Figures<T>> compute) {
-        Key key = new Key(kind, version, month.from(), month.to(), month.groupBy(), month.filters());
+        Key key = Key.of(kind, version, month);
         Stamp stamp = stamp(month);
         synchronized (this) {
             if (stamp.rows() == 0 || stamp.equals(notKept.get(key)) || keptInMemory(key, stamp) != null) {
