@@ -53,8 +53,8 @@ import com.sladesk.support.ApiClient;
 class ReportsIT {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final Instant FROM = LocalDate.of(2024, 1, 1).atStartOfDay(ZONE).toInstant();
-    static final Instant TO = LocalDate.of(2024, 2, 1).atStartOfDay(ZONE).toInstant();
+    static final Instant FROM = monthStart(2024, 1);
+    static final Instant TO = monthStart(2024, 2);
     static final Instant NOW = Instant.parse("2024-02-15T04:00:00Z");
     static final String PERIOD = "from=2024-01-01&to=2024-01-31";
 
@@ -207,10 +207,9 @@ class ReportsIT {
     @Test
     void aNodeJustStartedReadsWholeMonthsAnotherNodeKeptUntilOneOfTheirRequestsChanges() throws Exception {
         // given the app read January by team, and breach causes of a June whose breached clocks all stopped
-        Instant june = LocalDate.of(2022, 6, 1).atStartOfDay(ZONE).toInstant();
-        Instant july = LocalDate.of(2022, 7, 1).atStartOfDay(ZONE).toInstant();
-        long firstId = freeIds();
-        new ReportData(7, NOW).write(dataSource, firstId, 200, june, july, 0, false);
+        Instant june = monthStart(2022, 6);
+        Instant july = monthStart(2022, 7);
+        seedClosed(7, 200, june, july);
         JsonNode sla = api.getJson("/api/reports/sla?" + PERIOD + "&groupBy=team", "manager.sun");
         JsonNode causes = api.getJson("/api/reports/breach-causes?from=2022-06-01&to=2022-06-30&groupBy=team,category",
                 "manager.sun");
@@ -255,10 +254,8 @@ class ReportsIT {
     @Test
     void aMonthInProgressAndAFilteredReportStayInTheNodesMemory() throws Exception {
         // given requests in a September 2022
-        Instant september = LocalDate.of(2022, 9, 1).atStartOfDay(ZONE).toInstant();
-        long firstId = freeIds();
-        new ReportData(9, NOW).write(dataSource, firstId, 50, september, september.plus(Duration.ofDays(19)), 0,
-                false);
+        Instant september = monthStart(2022, 9);
+        seedClosed(9, 50, september, september.plus(Duration.ofDays(19)));
         String month = "/api/reports/sla?from=2022-09-01&to=2022-09-30";
 
         // when the month is reported while it is in progress, and once it has ended with a filter
@@ -278,10 +275,9 @@ class ReportsIT {
     @Test
     void endedMonthsAreWorkedOutAheadAndEveryGroupingOfThemAddsUpTheirCells() throws Exception {
         // given requests in a July 2023 that nobody has reported
-        Instant july = LocalDate.of(2023, 7, 1).atStartOfDay(ZONE).toInstant();
-        Instant august = LocalDate.of(2023, 8, 1).atStartOfDay(ZONE).toInstant();
-        long firstId = freeIds();
-        new ReportData(11, NOW).write(dataSource, firstId, 200, july, august, 0, false);
+        Instant july = monthStart(2023, 7);
+        Instant august = monthStart(2023, 8);
+        long firstId = seedClosed(11, 200, july, august);
         ReportScope julyScope = new ReportScope(july, august, List.of(), Map.of());
 
         // when the node works out the month that ended last, in mid-August (other tests' months are left alone)
@@ -330,6 +326,18 @@ class ReportsIT {
                 .findValuesAsText("team")).isNotEmpty().doesNotContain("not-read");
         assertThat(asJson(new BreachCauses(named, calendars::get, calendars.version(), nodeJustStarted())
                 .of(byTeam, NOW)).path("rows").findValuesAsText("team")).isNotEmpty().doesNotContain("not-read");
+    }
+
+    /** The first of the month in the report zone. */
+    private static Instant monthStart(int year, int month) {
+        return LocalDate.of(year, month, 1).atStartOfDay(ZONE).toInstant();
+    }
+
+    /** Closed requests received in [from, to), none of them open; the first of their ids. */
+    private long seedClosed(int seed, int count, Instant from, Instant to) throws Exception {
+        long firstId = freeIds();
+        new ReportData(seed, NOW).write(dataSource, firstId, count, from, to, 0, false);
+        return firstId;
     }
 
     /** The first of a range of request ids no test uses yet. */
