@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -33,7 +34,8 @@ public class RequestIntake {
     }
 
     /** The request already taken in under this channel and external id, if any. */
-    @Transactional(readOnly = true)
+    /** One read: no transaction of its own, which would cost three more round trips (none without externalId). */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<ServiceRequest> existing(Channel channel, String externalId) {
         return externalId == null ? Optional.empty() : requests.findByChannelAndExternalId(channel, externalId);
     }

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.sladesk.request.RequestSla;
@@ -223,7 +224,7 @@ public class SlaClocks implements RequestSla {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<ClockView> clocksOf(long requestId, Instant now) {
         return clocks.findByRequestIdOrderByIdAsc(requestId).stream().map(clock -> {
             BusinessCalendar calendar = calendarOf(clock);
@@ -239,7 +240,7 @@ public class SlaClocks implements RequestSla {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<EventView> eventsOf(long requestId) {
         return events.findByRequestIdOrderByOccurredAtAscIdAsc(requestId).stream()
                 .map(event -> new EventView(event.getType().name(), event.getMetric().name(),
@@ -249,7 +250,7 @@ public class SlaClocks implements RequestSla {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Map<RequestStatus, StateTotal> timeInState(long requestId, String calendarId, Instant now) {
         BusinessCalendar calendar = calendar(calendarId);
         Map<RequestStatus, Duration[]> sums = new EnumMap<>(RequestStatus.class);
