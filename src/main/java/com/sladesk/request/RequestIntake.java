@@ -33,8 +33,10 @@ public class RequestIntake {
         this.events = events;
     }
 
-    /** The request already taken in under this channel and external id, if any. */
-    /** One read: no transaction of its own, which would cost three more round trips (none without externalId). */
+    /**
+     * The request already taken in under this channel and external id, if any: one read (none without externalId),
+     * without a transaction of its own, which would cost three more round trips.
+     */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<ServiceRequest> existing(Channel channel, String externalId) {
         return externalId == null ? Optional.empty() : requests.findByChannelAndExternalId(channel, externalId);

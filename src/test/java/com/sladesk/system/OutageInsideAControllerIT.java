@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sladesk.request.RequestIntake;
@@ -38,10 +38,11 @@ class OutageInsideAControllerIT {
 
     @Test
     void anIntakeWhoseDatabaseConnectionDiesAnswers503AndTakesNothingIn() throws Exception {
-        // given the connection dying under the intake as MariaDB's driver reports it
+        // given the connection dying under the intake's first read as MariaDB's driver reports it, translated as
+        // Spring Data's repositories translate Hibernate's JDBCConnectionException (the read has no transaction)
         SQLNonTransientConnectionException lost = new SQLNonTransientConnectionException("Communications link failure",
                 "08S01", new EOFException("Can not read response from server. Expected to read 4 bytes, read 0 bytes"));
-        doThrow(new CannotCreateTransactionException("Could not open JPA EntityManager for transaction", lost))
+        doThrow(new DataAccessResourceFailureException("Unable to acquire JDBC Connection", lost))
                 .when(intake).existing(any(), any());
         long before = requests();
 
