@@ -1,5 +1,8 @@
 package com.sladesk.system;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,16 +13,24 @@ import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
 import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.camunda.feel.FeelEngine;
 import org.camunda.feel.FeelEngine.Failure;
 import org.camunda.feel.FeelEngine.UnaryTests$;
+import org.camunda.feel.api.EvaluationResult;
+import org.camunda.feel.context.Context;
 import org.camunda.feel.context.CustomContext;
+import org.camunda.feel.context.FunctionProvider;
+import org.camunda.feel.context.FunctionProvider.CompositeFunctionProvider;
 import org.camunda.feel.context.VariableProvider;
 import org.camunda.feel.context.VariableProvider.CompositeVariableProvider;
 import org.camunda.feel.context.VariableProvider.StaticVariableProvider;
+import org.camunda.feel.impl.interpreter.BuiltinFunctions;
+import org.camunda.feel.impl.interpreter.EvalContext;
 import org.camunda.feel.syntaxtree.ParsedExpression;
 
 import camundajar.impl.scala.collection.immutable.Map.Map1;
 import camundajar.impl.scala.runtime.BoxesRunTime;
+import camundajar.impl.scala.util.control.NonFatal;
 import camundajar.impl.scala.util.Either;
 import camundajar.impl.scala.util.Left;
 import camundajar.impl.scala.util.Right;
@@ -31,6 +42,13 @@ import camundajar.impl.scala.util.Right;
  * {@code parseUnaryTests} returned, by text, and evaluates it with feel-scala's public {@code eval}: the two calls
  * {@code evalExpression} itself makes. The variables, the input of a test ({@code ?}), the answers and the failures
  * (the same message, the same exception) are the engine's. A text that does not parse is not kept.
+ * <p>
+ * feel-scala also builds its table of built-in functions again for every evaluation (its root context: a map of
+ * some 150 functions, 80 % of an evaluation's time in a JFR profile of intake). That table holds nothing but the
+ * functions, which read the engine's clock when they are called, so this engine builds it once and evaluates each
+ * text in a root context of its own made from it, through the engine's own evaluation (its private {@code eval},
+ * which {@code evaluate} calls after building the root context): the same answers, failures and failure messages.
+ * Should a later feel-scala not have that method, every evaluation goes through the public {@code eval} as before.
  */
 final class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
@@ -39,9 +57,46 @@ final class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
     private final Map<String, ParsedExpression> expressions = new ConcurrentHashMap<>();
     private final Map<String, ParsedExpression> tests = new ConcurrentHashMap<>();
+    /** The built-in functions, then the custom ones: what feel-scala's root context holds, built once. */
+    private final FunctionProvider functions;
+    /** feel-scala's {@code FeelEngine.eval(ParsedExpression, EvalContext)}, or null when it has none. */
+    private final MethodHandle evalInRoot;
 
     ParsedOnceFeelEngine(List<FeelCustomFunctionProvider> functionProviders) {
         super(functionProviders);
+        functions = new CompositeFunctionProvider(toScalaList(
+                new BuiltinFunctions(feelEngine.clock(), feelEngine.valueMapper()), feelEngine.functionProvider()));
+        evalInRoot = evalInRoot();
+    }
+
+    private static MethodHandle evalInRoot() {
+        try {
+            return MethodHandles.privateLookupIn(FeelEngine.class, MethodHandles.lookup()).findVirtual(
+                    FeelEngine.class, "eval",
+                    MethodType.methodType(EvaluationResult.class, ParsedExpression.class, EvalContext.class));
+        } catch (ReflectiveOperationException | IllegalArgumentException | SecurityException e) {
+            return null;
+        }
+    }
+
+    /** {@code parsed} evaluated as feel-scala's {@code eval(parsed, context)} does, in a root context of its own. */
+    private Either<Failure, Object> eval(ParsedExpression parsed, Context context) {
+        if (evalInRoot == null) {
+            return feelEngine.eval(parsed, context);
+        }
+        EvaluationResult result;
+        try {
+            // as feel-scala's root context: no variables, the functions, a failure collector of its own
+            EvalContext root = EvalContext.create(feelEngine.valueMapper(), functions);
+            result = (EvaluationResult) evalInRoot.invokeExact(feelEngine, parsed, root.merge(context));
+        } catch (Throwable e) {
+            if (!NonFatal.apply(e)) {
+                throw ParsedOnceFeelEngine.<RuntimeException>rethrow(e); // as feel-scala's Try: fatal ones go on
+            }
+            // as feel-scala's evaluate: what else the evaluation threw becomes its failure
+            return new Left<>(new Failure("failed to evaluate expression '" + parsed.text() + "' : " + e));
+        }
+        return result.toEither();
     }
 
     static FeelEngineFactory factory(List<FeelCustomFunctionProvider> functionProviders) {
@@ -58,7 +113,7 @@ final class ParsedOnceFeelEngine extends ScalaFeelEngine {
                 return new ContextVariableWrapper(variableContext);
             }
         };
-        return (T) valueOf(feelEngine.eval(parsed, context));
+        return (T) valueOf(eval(parsed, context));
     }
 
     @Override
@@ -74,7 +129,17 @@ final class ParsedOnceFeelEngine extends ScalaFeelEngine {
             }
         };
         // as feel-scala's evalUnaryTests and Camunda's engine: the answer taken as a boolean (null is false)
-        return BoxesRunTime.unboxToBoolean(valueOf(feelEngine.eval(parsed, context)));
+        return BoxesRunTime.unboxToBoolean(valueOf(eval(parsed, context)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E rethrow(Throwable e) throws E {
+        throw (E) e;
+    }
+
+    /** Whether evaluations share the built-in functions (feel-scala has the private eval this engine calls). */
+    boolean buildsBuiltInFunctionsOnce() {
+        return evalInRoot != null;
     }
 
     /** How many texts are kept parsed. */

@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
+import org.camunda.bpm.dmn.feel.impl.scala.function.CustomFunction;
+import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.junit.jupiter.api.Test;
@@ -30,7 +35,10 @@ class ParsedOnceFeelEngineTest {
             "\"PT15M\"", "75", "level * 2 + 0.5", "if level > 1 then \"HIGH\" else \"LOW\"", "customerTier",
             "missing", "[1, level, 3]", "{a: level, b: subject}", "string length(subject)",
             "date(\"2026-12-02\") + duration(\"P1D\")", "upper case(null)", "level > 1 and subject != null",
-            "substring(subject, 2, 3)", "sum([level, 3])", "contains(subject, \"DOWN\")");
+            "substring(subject, 2, 3)", "sum([level, 3])", "contains(subject, \"DOWN\")",
+            "assert(level, level > 1)", "assert(level, level > 1, \"level too low\")",
+            "now() > date and time(\"2020-01-01T00:00:00@UTC\")", "today() > date(\"2020-01-01\")",
+            "get or else(missing, level)", "number(\"x\")");
     private static final List<String> TESTS = List.of(
             "contains(?, \"outage\") or matches(?, \"(^|[^a-z])down([^a-z]|$)\") or contains(?, \"not working\")",
             "contains(?, \"故障\") or contains(?, \"宕机\")", "\"VIP\"", "\"URGENT\",\"HIGH\"", "not(\"VIP\")",
@@ -65,6 +73,54 @@ class ParsedOnceFeelEngineTest {
             }
         }
         assertThat(once.parsedTexts()).as("each text parsed once").isEqualTo(EXPRESSIONS.size());
+    }
+
+    /** A designer's own functions: one that answers, one that throws. */
+    private static final FeelCustomFunctionProvider CUSTOM = new FeelCustomFunctionProvider() {
+        @Override
+        public Optional<CustomFunction> resolveFunction(String name) {
+            return switch (name) {
+                case "twice" -> Optional.of(CustomFunction.create().setParams("x")
+                        .setFunction(args -> ((Number) args.get(0)).longValue() * 2).build());
+                case "broken" -> Optional.of(CustomFunction.create().setParams("x").setFunction(args -> {
+                    throw new IllegalStateException("broken for " + args.get(0));
+                }).build());
+                default -> Optional.empty();
+            };
+        }
+
+        @Override
+        public Collection<String> getFunctionNames() {
+            return List.of("twice", "broken");
+        }
+    };
+
+    @Test
+    void customFunctionsAnswerAndFailAsInCamundasEngine() {
+        FeelEngine camundaWithCustom = new ScalaFeelEngine(List.of(CUSTOM));
+        ParsedOnceFeelEngine onceWithCustom = new ParsedOnceFeelEngine(List.of(CUSTOM));
+        for (int level : new int[] {0, 2, 5}) {
+            VariableContext context = variables(level, level);
+            for (String expression : List.of("twice(level)", "twice(level) + 1", "broken(level)",
+                    "upper case(subject)", "twice(\"x\")")) {
+                Object expected = outcome(() -> camundaWithCustom.evaluateSimpleExpression(expression, context));
+                assertThat(outcome(() -> onceWithCustom.evaluateSimpleExpression(expression, context)))
+                        .as("%s at level %d", expression, level).isEqualTo(expected);
+            }
+            for (String test : List.of("twice(?) > 3", "broken(?)", "< twice(level)")) {
+                Object expected = outcome(() -> camundaWithCustom.evaluateSimpleUnaryTests(test, "cellInput", context));
+                assertThat(outcome(() -> onceWithCustom.evaluateSimpleUnaryTests(test, "cellInput", context)))
+                        .as("%s at level %d", test, level).isEqualTo(expected);
+            }
+        }
+        assertThat(outcome(() -> onceWithCustom.evaluateSimpleExpression("broken(level)", variables(1, 1))))
+                .asString().contains("broken for 1");
+    }
+
+    @Test
+    void theBuiltInFunctionsAreBuiltOnceNotForEachEvaluation() {
+        // without feel-scala's private eval every evaluation would build the table of ~150 functions again
+        assertThat(once.buildsBuiltInFunctionsOnce()).isTrue();
     }
 
     @Test
