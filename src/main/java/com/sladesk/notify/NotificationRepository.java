@@ -15,6 +15,13 @@ public interface NotificationRepository extends JpaRepository<Notification, Long
     @Query("select n from Notification n where n.requestId = ?1 order by n.id")
     List<Notification> findByRequestIdOrderByIdAsc(long requestId);
 
+    /**
+     * The row, read in the caller's transaction or, outside one, in autocommit: a declared query gets no
+     * transaction of its own, where {@code findById} would add three statements (begin, commit, autocommit back).
+     */
+    @Query("select n from Notification n where n.id = ?1")
+    Optional<Notification> findRow(long id);
+
     @Query("select count(n) > 0 from Notification n where n.dedupeKey = ?1")
     boolean existsByDedupeKey(String dedupeKey);
 

@@ -186,7 +186,8 @@ public class OutboxDispatcher {
     }
 
     private boolean deliver(JavaMailSender sender, long id, Instant now) {
-        Notification row = transaction.execute(status -> notifications.findById(id).orElseThrow());
+        // read without a transaction of its own: the row is only read here, what changes it is finish()'s
+        Notification row = notifications.findRow(id).orElseThrow();
         String error;
         try {
             Recipient recipient = Recipient.parse(row.getRecipient());
