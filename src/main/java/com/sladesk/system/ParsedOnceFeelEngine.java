@@ -1,10 +1,13 @@
 package com.sladesk.system;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -43,12 +46,9 @@ import camundajar.impl.scala.util.Right;
  * {@code evalExpression} itself makes. The variables, the input of a test ({@code ?}), the answers and the failures
  * (the same message, the same exception) are the engine's. A text that does not parse is not kept.
  * <p>
- * feel-scala also builds its table of built-in functions again for every evaluation (its root context: a map of
- * some 150 functions, 80 % of an evaluation's time in a JFR profile of intake). That table holds nothing but the
- * functions, which read the engine's clock when they are called, so this engine builds it once and evaluates each
- * text in a root context of its own made from it, through the engine's own evaluation (its private {@code eval},
- * which {@code evaluate} calls after building the root context): the same answers, failures and failure messages.
- * Should a later feel-scala not have that method, every evaluation goes through the public {@code eval} as before.
+ * feel-scala also builds its ~150 built-in functions again for every evaluation (80 % of an evaluation's time), so
+ * this engine builds them once and calls feel-scala's own private {@code eval} with a root context of its own; only
+ * on the feel-scala version that was checked for it ({@value #CHECKED_VERSION}), else through the public path.
  */
 final class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
@@ -57,38 +57,61 @@ final class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
     private final Map<String, ParsedExpression> expressions = new ConcurrentHashMap<>();
     private final Map<String, ParsedExpression> tests = new ConcurrentHashMap<>();
-    /** The built-in functions, then the custom ones: what feel-scala's root context holds, built once. */
+    /**
+     * The feel-scala whose {@code evaluate} was read for this (root context, failure collector, recovery, the
+     * validation parsing already did): after an upgrade, read it again before changing this.
+     */
+    static final String CHECKED_VERSION = "1.19.3";
+    /** feel-scala's private {@code FeelEngine.eval(ParsedExpression, EvalContext)}; null on another version. */
+    private static final MethodHandle EVAL_IN_ROOT = evalInRoot();
+
+    /** The built-in functions, then the custom ones, as feel-scala's root context has them; built once. */
     private final FunctionProvider functions;
-    /** feel-scala's {@code FeelEngine.eval(ParsedExpression, EvalContext)}, or null when it has none. */
-    private final MethodHandle evalInRoot;
 
     ParsedOnceFeelEngine(List<FeelCustomFunctionProvider> functionProviders) {
         super(functionProviders);
-        functions = new CompositeFunctionProvider(toScalaList(
+        functions = EVAL_IN_ROOT == null ? null : new CompositeFunctionProvider(toScalaList(
                 new BuiltinFunctions(feelEngine.clock(), feelEngine.valueMapper()), feelEngine.functionProvider()));
-        evalInRoot = evalInRoot();
     }
 
     private static MethodHandle evalInRoot() {
+        if (!CHECKED_VERSION.equals(feelScalaVersion())) {
+            return null;
+        }
         try {
             return MethodHandles.privateLookupIn(FeelEngine.class, MethodHandles.lookup()).findVirtual(
                     FeelEngine.class, "eval",
                     MethodType.methodType(EvaluationResult.class, ParsedExpression.class, EvalContext.class));
-        } catch (ReflectiveOperationException | IllegalArgumentException | SecurityException e) {
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The feel-scala on the classpath, from its jar's Maven properties; null when they cannot be read. */
+    static String feelScalaVersion() {
+        try (InputStream properties = FeelEngine.class
+                .getResourceAsStream("/META-INF/maven/org.camunda.feel/feel-engine/pom.properties")) {
+            if (properties == null) {
+                return null;
+            }
+            Properties read = new Properties();
+            read.load(properties);
+            return read.getProperty("version");
+        } catch (IOException e) {
             return null;
         }
     }
 
     /** {@code parsed} evaluated as feel-scala's {@code eval(parsed, context)} does, in a root context of its own. */
     private Either<Failure, Object> eval(ParsedExpression parsed, Context context) {
-        if (evalInRoot == null) {
+        if (EVAL_IN_ROOT == null) {
             return feelEngine.eval(parsed, context);
         }
         EvaluationResult result;
         try {
             // as feel-scala's root context: no variables, the functions, a failure collector of its own
             EvalContext root = EvalContext.create(feelEngine.valueMapper(), functions);
-            result = (EvaluationResult) evalInRoot.invokeExact(feelEngine, parsed, root.merge(context));
+            result = (EvaluationResult) EVAL_IN_ROOT.invokeExact(feelEngine, parsed, root.merge(context));
         } catch (Throwable e) {
             if (!NonFatal.apply(e)) {
                 throw ParsedOnceFeelEngine.<RuntimeException>rethrow(e); // as feel-scala's Try: fatal ones go on
@@ -137,9 +160,9 @@ final class ParsedOnceFeelEngine extends ScalaFeelEngine {
         throw (E) e;
     }
 
-    /** Whether evaluations share the built-in functions (feel-scala has the private eval this engine calls). */
-    boolean buildsBuiltInFunctionsOnce() {
-        return evalInRoot != null;
+    /** Whether evaluations share the built-in functions: the checked feel-scala, with the private eval. */
+    static boolean buildsBuiltInFunctionsOnce() {
+        return EVAL_IN_ROOT != null;
     }
 
     /** How many texts are kept parsed. */

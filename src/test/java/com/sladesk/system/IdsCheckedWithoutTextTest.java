@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
+
+import com.sladesk.process.ServiceRequestProcess;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,14 +59,17 @@ class IdsCheckedWithoutTextTest {
 
     @Test
     void aGoodIdIsNotDescribedAndAMissingOneIsGenerated() {
-        IdsCheckedWithoutText.EntityManager manager = new IdsCheckedWithoutText.EntityManager(
+        // given
+        IdsCheckedWithoutText.IdCheckingEntityManager manager = new IdsCheckedWithoutText.IdCheckingEntityManager(
                 new StrongUuidGenerator(), null);
         Row given = new Row("4711");
         Row generated = new Row(null);
 
+        // when
         manager.insert(given);
         manager.insert(generated);
 
+        // then
         assertThat(given.described).isZero();
         assertThat(generated.getId()).isNotBlank();
         assertThat(generated.described).isZero();
@@ -76,17 +81,20 @@ class IdsCheckedWithoutTextTest {
 
     @Test
     void theReservedIdFailsWithCamundasOwnMessage() {
-        Throwable ours = catchThrowable(() -> new IdsCheckedWithoutText.EntityManager(new StrongUuidGenerator(), null)
-                .insert(new Row(Authorization.ANY)));
+        // when ours and Camunda's entity manager insert a row with the id reserved for "any"
+        Throwable ours = catchThrowable(() -> new IdsCheckedWithoutText.IdCheckingEntityManager(
+                new StrongUuidGenerator(), null).insert(new Row(Authorization.ANY)));
         Throwable camundas = catchThrowable(() -> new DbEntityManager(new StrongUuidGenerator(), null)
                 .insert(new Row(Authorization.ANY)));
 
+        // then
         assertThat(ours).isNotNull().isExactlyInstanceOf(camundas.getClass()).hasMessage(camundas.getMessage());
         assertThat(ours.getMessage()).contains("Row[*]", "reserved identifier");
     }
 
     @Test
     void theEngineUsesItAndWritesItsRows() {
+        // given an engine with the plugin and a process with a task
         ProcessEngineConfigurationImpl configuration = new StandaloneProcessEngineConfiguration();
         configuration.setProcessEngineName("ids-checked-test");
         configuration.setJdbcUrl("jdbc:h2:mem:ids-checked;DB_CLOSE_DELAY=-1");
@@ -96,15 +104,18 @@ class IdsCheckedWithoutTextTest {
         configuration.setProcessEnginePlugins(List.of(new IdsCheckedWithoutText()));
         ProcessEngine engine = configuration.buildProcessEngine();
         try {
-            engine.getRepositoryService().createDeployment().addModelInstance("p.bpmn",
-                    Bpmn.createExecutableProcess("p").startEvent().userTask("task").endEvent().done()).deploy();
+            engine.getRepositoryService().createDeployment().addModelInstance("ids-checked.bpmn",
+                    Bpmn.createExecutableProcess("IdsChecked").startEvent("StartEvent_Received").userTask("Task_Respond")
+                            .endEvent("EndEvent_Responded").done()).deploy();
 
-            String instance = engine.getRuntimeService().startProcessInstanceByKey("p",
-                    Variables.putValue("priority", "URGENT")).getId();
+            // when an instance starts with a variable
+            String instance = engine.getRuntimeService().startProcessInstanceByKey("IdsChecked",
+                    Variables.putValue(ServiceRequestProcess.Var.PRIORITY, "URGENT")).getId();
 
+            // then our entity manager wrote its rows
             Command<DbEntityManager> entityManager = context -> context.getDbEntityManager();
             assertThat((Object) configuration.getCommandExecutorTxRequired().execute(entityManager))
-                    .isInstanceOf(IdsCheckedWithoutText.EntityManager.class);
+                    .isInstanceOf(IdsCheckedWithoutText.IdCheckingEntityManager.class);
             assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance).count()).isEqualTo(1);
             assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
                     .singleResult().getValue()).isEqualTo("URGENT");

@@ -97,8 +97,10 @@ class ParsedOnceFeelEngineTest {
 
     @Test
     void customFunctionsAnswerAndFailAsInCamundasEngine() {
+        // given Camunda's engine and ours, each with a designer's functions
         FeelEngine camundaWithCustom = new ScalaFeelEngine(List.of(CUSTOM));
         ParsedOnceFeelEngine onceWithCustom = new ParsedOnceFeelEngine(List.of(CUSTOM));
+        // when both evaluate texts that call them, then they answer and fail alike
         for (int level : new int[] {0, 2, 5}) {
             VariableContext context = variables(level, level);
             for (String expression : List.of("twice(level)", "twice(level) + 1", "broken(level)",
@@ -118,9 +120,15 @@ class ParsedOnceFeelEngineTest {
     }
 
     @Test
-    void theBuiltInFunctionsAreBuiltOnceNotForEachEvaluation() {
-        // without feel-scala's private eval every evaluation would build the table of ~150 functions again
-        assertThat(once.buildsBuiltInFunctionsOnce()).isTrue();
+    void evaluatesThroughFeelScalasOwnEvalOnTheVersionCheckedForIt() {
+        // given the feel-scala on the classpath
+        String version = ParsedOnceFeelEngine.feelScalaVersion();
+
+        // then it is the one whose evaluate was read, and its private eval is found (else every evaluation would
+        // build the ~150 built-in functions again, as before)
+        assertThat(version).as("feel-scala was upgraded: read its FeelEngine.evaluate again, then change "
+                + "ParsedOnceFeelEngine.CHECKED_VERSION").isEqualTo(ParsedOnceFeelEngine.CHECKED_VERSION);
+        assertThat(ParsedOnceFeelEngine.buildsBuiltInFunctionsOnce()).isTrue();
     }
 
     @Test
