@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,14 +32,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
+import com.sladesk.process.ServiceRequestProcess;
+import com.sladesk.process.ServiceRequestProcess.Var;
+
 /**
- * How fast the engine alone runs the desk's own process: processes/service-request.bpmn and the four decisions on the
- * engine as the app configures it (its history level, FEEL engine, id check and H2 settings), with every delegate and
- * listener of ours replaced by one that does nothing, and slaRecord answering constants. What intake adds on top (the
- * request and clock rows, the report row, the outbox, HTTP and the login) is left out, so its starts/s bound the app's
- * intake from above. Measured in the same engine and run: the baseline's one user task with a boundary timer. Prints
- * both, and their ratio: no intake can reach more than that ratio of the baseline without changing the process.
- * Arguments as {@link BareEngineBenchmark}'s. Run from the project directory (it reads processes/ and decisions/).
+ * The desk's process without the desk: service-request.bpmn and its decisions on the engine as the app configures it,
+ * our delegates and listeners doing nothing, warm, against the baseline's one user task in the same engine. What intake
+ * adds (its rows, HTTP, the login, the outbox) is left out. Arguments as {@link BareEngineBenchmark}'s; run it from
+ * the project directory, it reads processes/ and decisions/.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -54,6 +55,8 @@ public class DesignedProcessBenchmark {
         SpringApplication application = new SpringApplication(DesignedProcessBenchmark.class);
         try (ConfigurableApplicationContext context = application.run(
                 "--spring.config.location=classpath:/bench/bare-engine.yaml", "--spring.datasource.url=" + url,
+                // the app's level (FullHistoryWithoutVariableDetails): no ACT_HI_DETAIL row per variable
+                "--camunda.bpm.history-level=full-without-variable-details",
                 "--spring.datasource.username=" + (args.length > 1 ? args[1] : "sa"),
                 "--spring.datasource.password=" + (args.length > 2 ? args[2] : ""))) {
             RepositoryService repository = context.getBean(RepositoryService.class);
@@ -64,8 +67,10 @@ public class DesignedProcessBenchmark {
                 deployment.addString(file.getFileName().toString(), Files.readString(file));
             }
             deployment.deploy();
-            IntConsumer oneTask = i -> runtime.startProcessInstanceByKey("Bare", "bare-" + i);
-            IntConsumer designed = i -> runtime.startProcessInstanceByKey("ServiceRequest", "SR-" + i, startVariables(i));
+            AtomicLong keys = new AtomicLong();
+            IntConsumer oneTask = i -> runtime.startProcessInstanceByKey("Bare", "bare-" + keys.incrementAndGet());
+            IntConsumer designed = i -> runtime.startProcessInstanceByKey(ServiceRequestProcess.PROCESS_KEY,
+                    "SR-" + keys.incrementAndGet(), startVariables());
             // the baseline's own 500 starts leave the JIT far from done; here both run warm, each after the other's
             // code paths were compiled: 1,000 starts of each, twice, before either is measured
             for (int round = 0; round < 2; round++) {
@@ -101,27 +106,29 @@ public class DesignedProcessBenchmark {
         return rate;
     }
 
-    /** What intake starts an instance with (RequestVariables.atStart and the form's suggestions), for the README's body. */
-    private static Map<String, Object> startVariables(int i) {
-        return Map.of("requestKey", "SR-" + i, "channel", "EMAIL", "customerName", "Acme Ltd", "customerTier", "VIP",
-                "category", "FAULT", "product", "Router X1", "subject", "Outage at our headquarters",
-                "description", "Nothing works since 9:00", "suggestions", "No resolved request like this one yet.");
+    /** What intake starts an instance with (RequestVariables.atStart and the suggestions) for the README's body. */
+    private static Map<String, Object> startVariables() {
+        return Map.of(Var.REQUEST_KEY, "SR-1", Var.CHANNEL, "EMAIL", Var.CUSTOMER_NAME, "Acme Ltd",
+                Var.CUSTOMER_TIER, "VIP", Var.CATEGORY, "FAULT", Var.PRODUCT, "Router X1",
+                Var.SUBJECT, "Outage at our headquarters", Var.DESCRIPTION, "Nothing works since 9:00",
+                Var.SUGGESTIONS, "No resolved request like this one yet.");
     }
 
     /**
-     * Every ${name} the process calls as a delegate or listener, registered as {@link Nothing}; Start SLA clocks as
-     * {@link ClockCopies}, which sets the variables the real one sets.
+     * Every ${name} the process calls as a delegate or listener, registered as {@link DoesNothing}; Start SLA clocks
+     * as {@link StartSlaClocksWithoutClocks}.
      */
     @Bean
     static BeanDefinitionRegistryPostProcessor delegatesThatDoNothing() throws Exception {
         String model = Files.readString(PROCESS);
         return (BeanDefinitionRegistry registry) -> {
-            Matcher names = Pattern.compile("(?:delegateExpression)=\"\\$\\{(\\w+)}\"").matcher(model);
+            Matcher names = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"").matcher(model);
             while (names.find()) {
                 String name = names.group(1);
                 if (!registry.containsBeanDefinition(name)) {
-                    registry.registerBeanDefinition(name, new RootBeanDefinition(
-                            name.equals("startSlaClocksDelegate") ? ClockCopies.class : Nothing.class));
+                    Class<?> bean = name.equals("startSlaClocksDelegate") ? StartSlaClocksWithoutClocks.class
+                            : DoesNothing.class;
+                    registry.registerBeanDefinition(name, new RootBeanDefinition(bean));
                 }
             }
         };
@@ -133,33 +140,33 @@ public class DesignedProcessBenchmark {
     }
 
     /** A delegate or listener that does nothing. */
-    static class Nothing implements JavaDelegate, ExecutionListener, TaskListener {
+    static class DoesNothing implements JavaDelegate, ExecutionListener, TaskListener {
         @Override
         public void execute(DelegateExecution execution) {
-            // nothing: our code is not measured here
+            // our code is not measured here
         }
 
         @Override
         public void notify(DelegateExecution execution) {
-            // nothing
+            // as execute
         }
 
         @Override
         public void notify(DelegateTask task) {
-            // nothing
+            // as execute
         }
     }
 
-    /** Start SLA clocks without clocks: the same variables, constant instants. */
-    static class ClockCopies implements JavaDelegate {
+    /** Start SLA clocks without clocks: the variables the real one sets, at constant distances from now. */
+    static class StartSlaClocksWithoutClocks implements JavaDelegate {
         @Override
         public void execute(DelegateExecution execution) {
             long now = System.currentTimeMillis();
-            execution.setVariable("firstResponseWarnAt", new Date(now + 675_000));
-            execution.setVariable("firstResponseDueAt", new Date(now + 900_000));
-            execution.setVariable("resolutionWarnAt", new Date(now + 10_800_000));
-            execution.setVariable("resolutionDueAt", new Date(now + 14_400_000));
-            execution.setVariable("taskPriority", 80);
+            execution.setVariable(Var.FIRST_RESPONSE_WARN_AT, new Date(now + 675_000));
+            execution.setVariable(Var.FIRST_RESPONSE_DUE_AT, new Date(now + 900_000));
+            execution.setVariable(Var.RESOLUTION_WARN_AT, new Date(now + 10_800_000));
+            execution.setVariable(Var.RESOLUTION_DUE_AT, new Date(now + 14_400_000));
+            execution.setVariable(Var.TASK_PRIORITY, 80);
         }
     }
 
