@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -50,6 +51,8 @@ public class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final int BATCH = 50;
+    /** How often a send's record is tried with what follows it before it is recorded alone. */
+    private static final int SENT_ATTEMPTS = 5;
 
     private final NotificationRepository notifications;
     private final JdbcTemplate jdbc;
@@ -201,12 +204,8 @@ public class OutboxDispatcher {
                 }
                 sender.send(mail(sender, row, addresses));
             }
-            // sent now, not when the poll began (a slow batch); the acknowledgement's clock stops once this commits
-            Instant sentAt = DeskClock.now().isAfter(now) ? DeskClock.now() : now;
-            finish(id, n -> {
-                n.sent(sentAt);
-                published.publishEvent(new NotificationSent(id, n.getRequestId(), n.getKind(), sentAt));
-            });
+            // sent now, not when the poll began (a slow batch)
+            recordSent(id, DeskClock.now().isAfter(now) ? DeskClock.now() : now);
             return true;
         } catch (RuntimeException | MessagingException e) {
             error = e.getMessage();
@@ -246,6 +245,30 @@ public class OutboxDispatcher {
                 <hr><p style="color: #666; font-size: 12px">%s</p>
                 </body></html>
                 """.formatted(text, HtmlUtils.htmlEscape(row.getSubject()));
+    }
+
+    /**
+     * Marks the row sent and, in the same transaction, tells whoever listens ({@link NotificationSent}: the
+     * acknowledgement's clock stops with it). A listener's change that conflicts with another change of the
+     * request is tried again; should it still conflict, or fail otherwise, the row is marked sent without it: the
+     * send is done and never repeated.
+     */
+    private void recordSent(long id, Instant sentAt) {
+        for (int attempt = 1; attempt <= SENT_ATTEMPTS; attempt++) {
+            try {
+                finish(id, n -> {
+                    n.sent(sentAt);
+                    published.publishEvent(new NotificationSent(id, n.getRequestId(), n.getKind(), sentAt));
+                });
+                return;
+            } catch (ConcurrencyFailureException conflict) {
+                log.debug("Notification {} sent, recording it conflicted (attempt {})", id, attempt);
+            } catch (RuntimeException e) {
+                log.warn("Notification {} sent, but what follows a send failed: {}", id, e.toString());
+                break;
+            }
+        }
+        finish(id, n -> n.sent(sentAt));
     }
 
     private String requestKeyOf(Notification row) {
