@@ -1,6 +1,7 @@
 package com.sladesk.report;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,12 +14,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.sladesk.request.RequestChanged;
+import com.sladesk.request.RequestReceived;
 import com.sladesk.request.RequestStatusChanged;
 import com.sladesk.request.ServiceRequest;
 import com.sladesk.request.ServiceRequestRepository;
@@ -66,20 +69,36 @@ class ReportRows {
         changed(change.requestId());
     }
 
+    /** A request taken in by this transaction has no row yet: its row is inserted without trying an update first. */
+    @EventListener
+    void on(RequestReceived received) {
+        Long id = received.request().getId();
+        if (id != null && TransactionSynchronizationManager.isSynchronizationActive()) {
+            pending().created().add(id);
+        }
+    }
+
     private void changed(long requestId) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            write(requestId);
+            write(requestId, false);
             return;
         }
-        @SuppressWarnings("unchecked")
-        Set<Long> pending = (Set<Long>) TransactionSynchronizationManager.getResource(this);
+        pending().ids().add(requestId);
+    }
+
+    /** The requests this transaction changed and those it took in, written just before it commits. */
+    private record Pending(Set<Long> ids, Set<Long> created) {
+    }
+
+    private Pending pending() {
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
         if (pending == null) {
-            Set<Long> ids = new LinkedHashSet<>();
+            Pending ids = new Pending(new LinkedHashSet<>(), new HashSet<>());
             TransactionSynchronizationManager.bindResource(this, ids);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    ids.forEach(ReportRows.this::write);
+                    ids.ids().forEach(id -> write(id, ids.created().contains(id)));
                 }
 
                 @Override
@@ -89,11 +108,14 @@ class ReportRows {
             });
             pending = ids;
         }
-        pending.add(requestId);
+        return pending;
     }
 
-    /** Updates the request's row, or inserts it in the transaction that created the request. */
-    void write(long requestId) {
+    /**
+     * Updates the request's row, or inserts it in the transaction that created the request ({@code created}: at
+     * once, for no row can exist yet).
+     */
+    void write(long requestId, boolean created) {
         ServiceRequest request = requests.findById(requestId).orElse(null);
         if (request == null) {
             return;
@@ -105,15 +127,28 @@ class ReportRows {
         Map<String, Object> columns = columns(request, byMetric);
         List<Object> values = new ArrayList<>(columns.values());
         values.add(requestId);
+        if (created && insert(columns, values, request)) {
+            return;
+        }
         // each rewrite adds one to the row's revision: reports re-read a month whose rows changed (ReportSegments)
         int updated = jdbc.update("update request_report set " + columns.keySet().stream().map(c -> c + " = ?")
                 .collect(Collectors.joining(", ")) + ", revision = revision + 1 where request_id = ?",
                 values.toArray());
         if (updated == 0) {
-            values.add(Utc.of(request.getReceivedAt()));
+            insert(columns, values, request);
+        }
+    }
+
+    /** Inserts the row; false when it is there already. */
+    private boolean insert(Map<String, Object> columns, List<Object> values, ServiceRequest request) {
+        List<Object> row = new ArrayList<>(values);
+        row.add(Utc.of(request.getReceivedAt()));
+        try {
             jdbc.update("insert into request_report (" + String.join(", ", columns.keySet())
-                    + ", request_id, received_at) values (" + "?, ".repeat(columns.size() + 1) + "?)",
-                    values.toArray());
+                    + ", request_id, received_at) values (" + "?, ".repeat(columns.size() + 1) + "?)", row.toArray());
+            return true;
+        } catch (DuplicateKeyException there) {
+            return false;
         }
     }
 
