@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -51,8 +50,6 @@ public class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final int BATCH = 50;
-    /** How often a send's record is tried with what follows it before it is recorded alone. */
-    private static final int SENT_ATTEMPTS = 5;
 
     private final NotificationRepository notifications;
     private final JdbcTemplate jdbc;
@@ -248,27 +245,30 @@ public class OutboxDispatcher {
     }
 
     /**
-     * Marks the row sent and, in the same transaction, tells whoever listens ({@link NotificationSent}: the
-     * acknowledgement's clock stops with it). A listener's change that conflicts with another change of the
-     * request is tried again; should it still conflict, or fail otherwise, the row is marked sent without it: the
-     * send is done and never repeated.
+     * Marks the row sent and tells whoever listens ({@link NotificationSent}: the acknowledgement's clock stops
+     * with it) in the same transaction, which saves that work a transaction of its own. Should that transaction fail
+     * (another change of the request came first, a listener failed), the row is marked sent alone at once, so it
+     * stays claimed no longer than before, and the listeners are told after that commit, outside any transaction:
+     * they do their work in transactions of their own, and a failure of theirs is logged, never taken for a failed
+     * send.
      */
     private void recordSent(long id, Instant sentAt) {
-        for (int attempt = 1; attempt <= SENT_ATTEMPTS; attempt++) {
-            try {
-                finish(id, n -> {
-                    n.sent(sentAt);
-                    published.publishEvent(new NotificationSent(id, n.getRequestId(), n.getKind(), sentAt));
-                });
-                return;
-            } catch (ConcurrencyFailureException conflict) {
-                log.debug("Notification {} sent, recording it conflicted (attempt {})", id, attempt);
-            } catch (RuntimeException e) {
-                log.warn("Notification {} sent, but what follows a send failed: {}", id, e.toString());
-                break;
-            }
+        try {
+            finish(id, n -> {
+                n.sent(sentAt);
+                published.publishEvent(new NotificationSent(id, n.getRequestId(), n.getKind(), sentAt));
+            });
+            return;
+        } catch (RuntimeException e) {
+            log.debug("Notification {} sent; recording it with what follows failed, recording it alone: {}", id,
+                    e.toString());
         }
-        finish(id, n -> n.sent(sentAt));
+        Notification row = finish(id, n -> n.sent(sentAt));
+        try {
+            published.publishEvent(new NotificationSent(id, row.getRequestId(), row.getKind(), sentAt));
+        } catch (RuntimeException e) {
+            log.warn("Notification {} sent, but what follows a send failed: {}", id, e.toString());
+        }
     }
 
     private String requestKeyOf(Notification row) {
@@ -279,8 +279,12 @@ public class OutboxDispatcher {
                 .map(ServiceRequest::getRequestKey).orElse(null));
     }
 
-    private void finish(long id, Consumer<Notification> change) {
-        transaction.executeWithoutResult(status -> change.accept(notifications.findById(id).orElseThrow()));
+    private Notification finish(long id, Consumer<Notification> change) {
+        return transaction.execute(status -> {
+            Notification row = notifications.findById(id).orElseThrow();
+            change.accept(row);
+            return row;
+        });
     }
 
     /** A staff user's or group's addresses, or the customer's (a reference without @ has none). */

@@ -4,9 +4,15 @@ import java.time.Instant;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.sladesk.notify.Notification;
 import com.sladesk.notify.NotificationSent;
@@ -17,26 +23,33 @@ import com.sladesk.sla.SlaClocks;
 import com.sladesk.sla.SlaMetric;
 
 /**
- * The ACKNOWLEDGEMENT clock stops when the outbox delivered the acknowledgement (the row sent, not written): in
- * the transaction that marks the row sent, the clock stops at the instant it was sent and the request's process
- * gets the "Acknowledgement delivered" message. A conflict with another change of the request makes the outbox
- * try that transaction again; should it still fail, the row is marked sent alone and the clock's breach timer
- * finds it sent and stops the clock instead of breaching it.
+ * The ACKNOWLEDGEMENT clock stops when the outbox delivered the acknowledgement (the row sent, not written): the
+ * clock stops at the instant it was sent and the request's process gets the "Acknowledgement delivered" message,
+ * in the transaction that marks the row sent. When the outbox tells of a send outside a transaction (recording
+ * both at once failed, and the row was marked sent alone), this happens in a transaction of its own, tried again
+ * on a conflict with another change of the request; should it still fail, the clock's breach timer finds the row
+ * sent and stops the clock instead of breaching it.
  */
 @Component
 class AcknowledgementDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(AcknowledgementDelivery.class);
+    private static final int ATTEMPTS = 5;
 
     private final SlaClocks clocks;
     private final ServiceRequestRepository requests;
     private final RuntimeService runtimeService;
     private final OutboxDispatcher outbox;
+    private final TransactionTemplate newTransaction;
 
     AcknowledgementDelivery(SlaClocks clocks, ServiceRequestRepository requests, RuntimeService runtimeService,
-            OutboxDispatcher outbox) {
+            OutboxDispatcher outbox, PlatformTransactionManager transactions) {
         this.clocks = clocks;
         this.requests = requests;
         this.runtimeService = runtimeService;
         this.outbox = outbox;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @EventListener
@@ -44,13 +57,26 @@ class AcknowledgementDelivery {
         if (sent.kind() != Notification.Kind.ACKNOWLEDGEMENT || sent.requestId() == null) {
             return;
         }
-        try {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // the send's own transaction: a failure here fails it, and the outbox records the send alone
             delivered(sent.requestId(), sent.sentAt());
-        } catch (OptimisticLockingException conflict) {
-            // the engine's word for it; the outbox tries again on Spring's
-            throw new OptimisticLockingFailureException("The acknowledgement of request " + sent.requestId()
-                    + " conflicted with another change of it", conflict);
+            return;
         }
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                newTransaction.executeWithoutResult(status -> delivered(sent.requestId(), sent.sentAt()));
+                return;
+            } catch (OptimisticLockingException | ConcurrencyFailureException conflict) {
+                log.debug("Acknowledgement of request {} conflicted (attempt {})", sent.requestId(), attempt);
+            } catch (RuntimeException e) {
+                // the send stays done; the breach timer finds the row sent and stops the clock at its instant
+                log.warn("The ACKNOWLEDGEMENT clock of request {} was not stopped: {}", sent.requestId(),
+                        e.toString());
+                return;
+            }
+        }
+        log.warn("The ACKNOWLEDGEMENT clock of request {} was not stopped after {} attempts; its breach timer "
+                + "will find the acknowledgement sent", sent.requestId(), ATTEMPTS);
     }
 
     /**

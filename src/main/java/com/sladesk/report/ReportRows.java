@@ -127,8 +127,13 @@ class ReportRows {
         Map<String, Object> columns = columns(request, byMetric);
         List<Object> values = new ArrayList<>(columns.values());
         values.add(requestId);
-        if (created && insert(columns, values, request)) {
-            return;
+        if (created) {
+            try {
+                insert(columns, values, request);
+                return;
+            } catch (DuplicateKeyException there) {
+                // not possible for a request this transaction took in, unless the table kept a row of an old one
+            }
         }
         // each rewrite adds one to the row's revision: reports re-read a month whose rows changed (ReportSegments)
         int updated = jdbc.update("update request_report set " + columns.keySet().stream().map(c -> c + " = ?")
@@ -139,17 +144,11 @@ class ReportRows {
         }
     }
 
-    /** Inserts the row; false when it is there already. */
-    private boolean insert(Map<String, Object> columns, List<Object> values, ServiceRequest request) {
+    private void insert(Map<String, Object> columns, List<Object> values, ServiceRequest request) {
         List<Object> row = new ArrayList<>(values);
         row.add(Utc.of(request.getReceivedAt()));
-        try {
-            jdbc.update("insert into request_report (" + String.join(", ", columns.keySet())
-                    + ", request_id, received_at) values (" + "?, ".repeat(columns.size() + 1) + "?)", row.toArray());
-            return true;
-        } catch (DuplicateKeyException there) {
-            return false;
-        }
+        jdbc.update("insert into request_report (" + String.join(", ", columns.keySet())
+                + ", request_id, received_at) values (" + "?, ".repeat(columns.size() + 1) + "?)", row.toArray());
     }
 
     /** The row's columns but its key and arrival: the request's dimensions and each clock's outcome. */

@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -28,10 +30,10 @@ import com.sladesk.request.TestRequests;
 import jakarta.mail.MessagingException;
 
 /**
- * The acknowledgement's send, its clock and the process's wait for it are recorded in one transaction: another
- * change of the request committed in between (here: on another connection, while that transaction runs) makes the
- * outbox record it again, never send it again; one that conflicts every time leaves the send recorded and the
- * breach timer finds it sent.
+ * The acknowledgement's send, its clock and the process's wait for it are recorded in one transaction. Another
+ * change of the request committed meanwhile (here: on another connection, while that transaction runs) makes the
+ * outbox record the send alone and stop the clock after it, never send again; a failure after every send leaves the
+ * send recorded, and the breach timer finds it sent.
  */
 class AcknowledgementConflictTest extends ProcessTestSupport {
 
@@ -44,12 +46,13 @@ class AcknowledgementConflictTest extends ProcessTestSupport {
     @AfterEach
     void disarm() {
         anotherChange.times.set(0);
+        anotherChange.fails = false;
         anotherChange.made.set(0);
         anotherChange.recordings.set(0);
     }
 
     @Test
-    void anAcknowledgementWhoseRequestChangedMeanwhileIsRecordedAgainAndSentOnce() throws Exception {
+    void anAcknowledgementWhoseRequestChangedMeanwhileIsRecordedAloneSentOnceAndItsClockStopsAfter() throws Exception {
         // given a request whose row another node changes while the acknowledgement's send is being recorded, once
         ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
         ProcessInstance instance = instanceOf(request);
@@ -58,7 +61,8 @@ class AcknowledgementConflictTest extends ProcessTestSupport {
         // when
         dispatcher.dispatchDue(now());
 
-        // then recorded twice, one mail, the row sent after one attempt, the clock met and the process no longer waits
+        // then told twice (with the send, after it), one mail, the row sent after one attempt, the clock met and
+        // the process no longer waits
         assertThat(anotherChange.made.get()).isEqualTo(1);
         assertThat(anotherChange.recordings.get()).isEqualTo(2);
         assertThat(acknowledgementsOf(request)).isEqualTo(1);
@@ -76,23 +80,26 @@ class AcknowledgementConflictTest extends ProcessTestSupport {
     }
 
     @Test
-    void anAcknowledgementThatConflictsEveryTimeStaysSentAndItsBreachTimerFindsItSent() throws Exception {
-        // given a request whose row changes every time the acknowledgement's send is being recorded
+    void anAcknowledgementWhoseRecordingFailsEveryTimeStaysSentOnceAndItsBreachTimerFindsItSent() throws Exception {
+        // given a request whose acknowledgement is followed by a failure, in its send's transaction and after it
         ServiceRequest request = intake.receive(TestRequests.vipOutageByEmail(newCustomer()));
         ProcessInstance instance = instanceOf(request);
-        anotherChange.times.set(Integer.MAX_VALUE);
+        anotherChange.fails = true;
 
         // when the outbox delivers it and another poll follows
         dispatcher.dispatchDue(now());
-        anotherChange.times.set(0);
+        anotherChange.fails = false;
         dispatcher.dispatchDue(now());
 
-        // then it went out once and is recorded sent, the clock still counts
-        assertThat(anotherChange.made.get()).isGreaterThan(1);
+        // then it went out once and is recorded sent after one attempt; the clock still counts
+        assertThat(anotherChange.recordings.get()).isEqualTo(2);
         assertThat(acknowledgementsOf(request)).isEqualTo(1);
         assertThat(notifications.findByRequestIdOrderByIdAsc(request.getId()))
                 .filteredOn(n -> n.getKind() == Notification.Kind.ACKNOWLEDGEMENT).singleElement()
-                .satisfies(n -> assertThat(n.getStatus()).isEqualTo(Notification.Status.SENT));
+                .satisfies(n -> {
+                    assertThat(n.getStatus()).isEqualTo(Notification.Status.SENT);
+                    assertThat(n.getAttempts()).isEqualTo(1);
+                });
         assertThat(clock(view(request), "ACKNOWLEDGEMENT").state()).isEqualTo("RUNNING");
 
         // when its breach instant passes, then the clock stops as met at the send instead of breaching (its warning,
@@ -122,10 +129,14 @@ class AcknowledgementConflictTest extends ProcessTestSupport {
         }
     }
 
-    /** While a send is being recorded, commits a change of its request on another connection, as another node. */
+    /**
+     * Hears of a send before anyone else: commits a change of its request on another connection, as another node,
+     * while the send is being recorded ({@code times} times), or fails ({@code fails}).
+     */
     static class AnotherChange {
 
         final AtomicInteger times = new AtomicInteger();
+        volatile boolean fails;
         final AtomicInteger made = new AtomicInteger();
         final AtomicInteger recordings = new AtomicInteger();
         private final JdbcTemplate jdbc;
@@ -137,13 +148,17 @@ class AcknowledgementConflictTest extends ProcessTestSupport {
         }
 
         @EventListener
+        @Order(Ordered.HIGHEST_PRECEDENCE)
         void on(NotificationSent sent) {
             if (sent.kind() != Notification.Kind.ACKNOWLEDGEMENT) {
                 return;
             }
             recordings.incrementAndGet();
+            if (fails) {
+                throw new IllegalStateException("what follows the send fails");
+            }
             if (times.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
-                // the recording transaction has read the request as it was, whichever listener runs first
+                // the recording transaction has read the request as it was
                 requests.findById(sent.requestId()).orElseThrow();
                 CompletableFuture.runAsync(() -> jdbc.update(
                         "update service_request set version = version + 1 where id = ?", sent.requestId())).join();
