@@ -93,12 +93,12 @@ class ReportRows {
     private Pending pending() {
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
         if (pending == null) {
-            Pending ids = new Pending(new LinkedHashSet<>(), new HashSet<>());
-            TransactionSynchronizationManager.bindResource(this, ids);
+            Pending touched = new Pending(new LinkedHashSet<>(), new HashSet<>());
+            TransactionSynchronizationManager.bindResource(this, touched);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    ids.ids().forEach(id -> write(id, ids.created().contains(id)));
+                    touched.ids().forEach(id -> write(id, touched.created().contains(id)));
                 }
 
                 @Override
@@ -106,7 +106,7 @@ class ReportRows {
                     TransactionSynchronizationManager.unbindResourceIfPossible(ReportRows.this);
                 }
             });
-            pending = ids;
+            pending = touched;
         }
         return pending;
     }

@@ -65,13 +65,7 @@ class AcknowledgementConflictTest extends ProcessTestSupport {
         // the process no longer waits
         assertThat(anotherChange.made.get()).isEqualTo(1);
         assertThat(anotherChange.recordings.get()).isEqualTo(2);
-        assertThat(acknowledgementsOf(request)).isEqualTo(1);
-        assertThat(notifications.findByRequestIdOrderByIdAsc(request.getId()))
-                .filteredOn(n -> n.getKind() == Notification.Kind.ACKNOWLEDGEMENT).singleElement()
-                .satisfies(n -> {
-                    assertThat(n.getStatus()).isEqualTo(Notification.Status.SENT);
-                    assertThat(n.getAttempts()).isEqualTo(1);
-                });
+        assertSentOnceAfterOneAttempt(request);
         RequestView view = view(request);
         assertThat(events(view, "ACKNOWLEDGEMENT")).containsExactly("MET");
         assertThat(clock(view, "ACKNOWLEDGEMENT").state()).isEqualTo("MET");
@@ -93,13 +87,7 @@ class AcknowledgementConflictTest extends ProcessTestSupport {
 
         // then it went out once and is recorded sent after one attempt; the clock still counts
         assertThat(anotherChange.recordings.get()).isEqualTo(2);
-        assertThat(acknowledgementsOf(request)).isEqualTo(1);
-        assertThat(notifications.findByRequestIdOrderByIdAsc(request.getId()))
-                .filteredOn(n -> n.getKind() == Notification.Kind.ACKNOWLEDGEMENT).singleElement()
-                .satisfies(n -> {
-                    assertThat(n.getStatus()).isEqualTo(Notification.Status.SENT);
-                    assertThat(n.getAttempts()).isEqualTo(1);
-                });
+        assertSentOnceAfterOneAttempt(request);
         assertThat(clock(view(request), "ACKNOWLEDGEMENT").state()).isEqualTo("RUNNING");
 
         // when its breach instant passes, then the clock stops as met at the send instead of breaching (its warning,
@@ -108,6 +96,17 @@ class AcknowledgementConflictTest extends ProcessTestSupport {
         RequestView view = view(request);
         assertThat(events(view, "ACKNOWLEDGEMENT")).contains("MET").doesNotContain("BREACHED");
         assertThat(clock(view, "ACKNOWLEDGEMENT").state()).isEqualTo("MET");
+    }
+
+    /** One acknowledgement reached the mail server, and its row is sent after one attempt. */
+    private void assertSentOnceAfterOneAttempt(ServiceRequest request) throws MessagingException {
+        assertThat(acknowledgementsOf(request)).isEqualTo(1);
+        assertThat(notifications.findByRequestIdOrderByIdAsc(request.getId()))
+                .filteredOn(n -> n.getKind() == Notification.Kind.ACKNOWLEDGEMENT).singleElement()
+                .satisfies(n -> {
+                    assertThat(n.getStatus()).isEqualTo(Notification.Status.SENT);
+                    assertThat(n.getAttempts()).isEqualTo(1);
+                });
     }
 
     private static long acknowledgementsOf(ServiceRequest request) throws MessagingException {
