@@ -90,7 +90,7 @@ public class BareEngineBenchmark {
         return latencies;
     }
 
-    static BpmnModelInstance model() {
+    public static BpmnModelInstance model() {
         return Bpmn.createExecutableProcess("Bare").camundaHistoryTimeToLive(180)
                 .startEvent()
                 .userTask("Task_Work").camundaCandidateGroups("team")
