@@ -32,6 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 @EnableAutoConfiguration
 public class BareEngineBenchmark {
 
+    /** The key of the baseline's process. */
+    public static final String KEY = "Bare";
     static final int WARM_UP = 500;
     static final int MEASURED = 2000;
     static final int CLIENTS = 4;
@@ -50,7 +52,7 @@ public class BareEngineBenchmark {
             RepositoryService repository = context.getBean(RepositoryService.class);
             RuntimeService runtime = context.getBean(RuntimeService.class);
             repository.createDeployment().addModelInstance("bare.bpmn", model()).deploy();
-            IntConsumer start = i -> runtime.startProcessInstanceByKey("Bare", "bare-" + System.nanoTime() + "-" + i);
+            IntConsumer start = i -> runtime.startProcessInstanceByKey(KEY, "bare-" + System.nanoTime() + "-" + i);
             run(start, WARM_UP);
             long begin = System.nanoTime();
             List<Long> latencies = run(start, MEASURED);
@@ -90,8 +92,9 @@ public class BareEngineBenchmark {
         return latencies;
     }
 
+    /** The baseline's process: one user task for a candidate group, a non-interrupting boundary timer on it. */
     public static BpmnModelInstance model() {
-        return Bpmn.createExecutableProcess("Bare").camundaHistoryTimeToLive(180)
+        return Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(180)
                 .startEvent()
                 .userTask("Task_Work").camundaCandidateGroups("team")
                 .boundaryEvent("Timer_Warning").cancelActivity(false).timerWithDuration("PT1H")

@@ -29,12 +29,13 @@ import com.sladesk.support.ApiClient;
 import bench.BareEngineBenchmark;
 
 /**
- * Not a test (CI does not run it): prints what one intake writes on H2, table by table, in rows and in index
- * entries (a row of a table with k indexes writes k entries, its primary key included), against one start of the
- * bare engine's process (one user task with a non-interrupting boundary timer, as {@code BareEngineBenchmark}
+ * Not a test (CI does not run it): prints the rows one intake adds on H2, table by table, and their index entries
+ * (a row of a table with k indexes adds k entries, its primary key included; updates are not counted), against one
+ * start of the bare engine's process (one user task with a non-interrupting boundary timer, as {@code BareEngineBenchmark}
  * starts it) in the same engine. Rows are counted over {@value #REQUESTS} intakes over HTTP, then over the
  * acknowledgements the outbox sends for them (the second transaction every intake brings; net: rows it deletes count
- * against those it adds). README "Intake benchmark", "What an intake writes". Run it with
+ * against those it adds). The bare start runs on the app's schema, whose ACT_RU_JOB has one index more than
+ * Camunda's (SLADESK_IDX_JOB_DUEDATE). README "Intake benchmark". Run it with
  * {@code ./mvnw -B verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=IntakeRowsBenchmark}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -77,18 +78,18 @@ class IntakeRowsBenchmark {
         Map<String, Long> afterBare = rowsPerTable();
 
         Map<String, double[]> perTable = new TreeMap<>();
-        add(perTable, 0, before, afterIntake);
-        add(perTable, 1, afterIntake, afterAcknowledgements);
-        add(perTable, 2, afterAcknowledgements, afterBare);
+        perRequest(perTable, 0, before, afterIntake);
+        perRequest(perTable, 1, afterIntake, afterAcknowledgements);
+        perRequest(perTable, 2, afterAcknowledgements, afterBare);
         print(perTable, indexes);
     }
 
     /** As BareEngineBenchmark starts it. */
     private void startBare() {
-        runtime.startProcessInstanceByKey("Bare", "bare-" + UUID.randomUUID());
+        runtime.startProcessInstanceByKey(BareEngineBenchmark.KEY, "bare-" + UUID.randomUUID());
     }
 
-    private void add(Map<String, double[]> perTable, int column, Map<String, Long> from, Map<String, Long> to) {
+    private void perRequest(Map<String, double[]> perTable, int column, Map<String, Long> from, Map<String, Long> to) {
         to.forEach((table, rows) -> {
             long written = rows - from.getOrDefault(table, 0L);
             if (written != 0) {
