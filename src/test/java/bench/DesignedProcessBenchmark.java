@@ -68,7 +68,8 @@ public class DesignedProcessBenchmark {
             }
             deployment.deploy();
             AtomicLong keys = new AtomicLong();
-            IntConsumer oneTask = i -> runtime.startProcessInstanceByKey(BareEngineBenchmark.KEY, "bare-" + keys.incrementAndGet());
+            IntConsumer oneTask = i -> runtime.startProcessInstanceByKey(BareEngineBenchmark.KEY,
+                    "bare-" + keys.incrementAndGet());
             IntConsumer designed = i -> runtime.startProcessInstanceByKey(ServiceRequestProcess.PROCESS_KEY,
                     "SR-" + keys.incrementAndGet(), startVariables());
             // the baseline's own 500 starts leave the JIT far from done; here both run warm, each after the other's

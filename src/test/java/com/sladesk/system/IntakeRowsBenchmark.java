@@ -31,8 +31,8 @@ import bench.BareEngineBenchmark;
 /**
  * Not a test (CI does not run it): prints the rows one intake adds on H2, table by table, and their index entries
  * (a row of a table with k indexes adds k entries, its primary key included; updates are not counted), against one
- * start of the bare engine's process (one user task with a non-interrupting boundary timer, as {@code BareEngineBenchmark}
- * starts it) in the same engine. Rows are counted over {@value #REQUESTS} intakes over HTTP, then over the
+ * start of the bare engine's process (one user task with a non-interrupting boundary timer, as
+ * {@code BareEngineBenchmark} starts it) in the same engine. Rows are counted over {@value #REQUESTS} intakes over HTTP, then over the
  * acknowledgements the outbox sends for them (the second transaction every intake brings; net: rows it deletes count
  * against those it adds). The bare start runs on the app's schema, whose ACT_RU_JOB has one index more than
  * Camunda's (SLADESK_IDX_JOB_DUEDATE). README "Intake benchmark". Run it with
